@@ -1,0 +1,194 @@
+"""The article-qa command line: ask, inspect, repl, index build (and the subcommands other modules add)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable
+
+from bot import format as fmt
+from bot.logs import setup_logging
+from bot.requests import Request, RequestError, parse_request
+from index.ingest import ArticleError
+from retrieval.answer import Answer
+from retrieval.engine import Engine
+from retrieval.question import QuestionError
+
+log = logging.getLogger(__name__)
+
+
+class UsageError(Exception):
+    """A bad command-line argument: reported on one stderr line, exit status 2."""
+
+
+def _engine(paths: list[str] | None) -> Engine:
+    try:
+        return Engine(paths or None)
+    except ArticleError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def answer_request(engine: Engine, request: Request, top: int) -> Answer | dict:
+    """The answer to one request, or {"question", "error"} when it cannot be answered."""
+    try:
+        return engine.ask(request.question, article=request.article, top=max(top, 5))
+    except (QuestionError, ArticleError) as exc:
+        return {"question": request.question, "error": str(exc)}
+
+
+def _requests(lines: Iterable[str]) -> Iterable[Request | RequestError]:
+    for line in lines:
+        try:
+            yield parse_request(line)
+        except RequestError as exc:
+            yield exc
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    engine = _engine(args.article)
+    if args.question is not None:
+        return _ask_one(engine, Request(args.question), args)
+    for item in _requests(sys.stdin):
+        if isinstance(item, RequestError):
+            obj = {"question": None, "error": str(item)}
+            print(json.dumps(obj, ensure_ascii=False) if args.json else f"error: {item}", flush=True)
+            continue
+        if not args.json and not item.question.strip():
+            continue
+        print(_render(engine, item, args, one_line=True), flush=True)
+    return 0
+
+
+def _ask_one(engine: Engine, request: Request, args: argparse.Namespace) -> int:
+    print(_render(engine, request, args, one_line=False))
+    return 0
+
+
+def _render(engine: Engine, request: Request, args: argparse.Namespace, one_line: bool) -> str:
+    result = answer_request(engine, request, args.top)
+    if args.json:
+        return json.dumps(result if isinstance(result, dict) else result.to_json(args.top), ensure_ascii=False)
+    if isinstance(result, dict):
+        return f"error: {result['error']}"
+    return fmt.answer_line(result) if one_line else fmt.answer_text(result)
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from index.build import article_files
+    from index.document import load_document
+
+    for path in article_files(args.paths):
+        try:
+            doc = load_document(path)
+        except ArticleError as exc:
+            raise UsageError(str(exc)) from None
+        for s in doc.sentences:
+            row = {
+                "article": str(path),
+                "start": s.start,
+                "end": s.end,
+                "paragraph": s.paragraph,
+                "kind": s.kind,
+                "text": s.text,
+                "speaker": s.attribution.display(),
+                "attribution": s.attribution.to_dict(),
+            }
+            if args.json:
+                print(json.dumps(row, ensure_ascii=False))
+            else:
+                who = row["speaker"] or "-"
+                print(f"{s.paragraph:>3} {s.kind:<12} {who[:40]:<40} {' '.join(s.text.split())}")
+    return 0
+
+
+def cmd_repl(args: argparse.Namespace) -> int:
+    from bot.repl import run_repl
+
+    return run_repl(_engine(args.article))
+
+
+def cmd_index_build(args: argparse.Namespace) -> int:
+    from index.build import article_files, index_article
+    from index.embed import default_embedder
+
+    files = article_files(args.paths)
+    if not files:
+        raise UsageError("no article files found in " + ", ".join(args.paths))
+    embedder = default_embedder()
+    failed = 0
+    for path in _progress(files):
+        try:
+            item = index_article(path, embedder)
+            log.info("%s: %d sentences", path, len(item.document.sentences))
+        except ArticleError as exc:
+            failed += 1
+            print(f"skipped: {exc}", file=sys.stderr)
+    print(f"indexed {len(files) - failed} of {len(files)} articles", file=sys.stderr)
+    return 1 if failed == len(files) else 0
+
+
+def _progress(items: list) -> Iterable:
+    if len(items) < 2 or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, unit="article", file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="article-qa", description="Answer questions with a news article's own words.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="answer a question (or one per line of stdin)")
+    ask.add_argument("question", nargs="?", help="the question; without it, read one request a line from stdin")
+    ask.add_argument("--article", nargs="+", metavar="PATH", help="article files or folders to answer from")
+    ask.add_argument("--json", action="store_true", help="one JSON object a line")
+    ask.add_argument("--top", type=_non_negative, default=0, metavar="K", help="also list the K best candidates")
+    ask.set_defaults(func=cmd_ask)
+
+    inspect = sub.add_parser("inspect", help="show how an article was read, one sentence a line")
+    inspect.add_argument("paths", nargs="+", metavar="PATH")
+    inspect.add_argument("--json", action="store_true")
+    inspect.set_defaults(func=cmd_inspect)
+
+    repl = sub.add_parser("repl", help="ask questions interactively")
+    repl.add_argument("--article", nargs="+", metavar="PATH")
+    repl.set_defaults(func=cmd_repl)
+
+    index = sub.add_parser("index", help="manage the index cache")
+    index_sub = index.add_subparsers(dest="index_command", required=True)
+    build = index_sub.add_parser("build", help="index article files or folders ahead of time")
+    build.add_argument("paths", nargs="+", metavar="PATH")
+    build.set_defaults(func=cmd_index_build)
+
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+# Other front ends (Discord, evaluation) add their subcommands here: f(subparsers) -> None.
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def _non_negative(raw: str) -> int:
+    value = int(raw)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    setup_logging()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"article-qa: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,57 @@
+"""Many indexed articles as one searchable collection: a FAISS index and BM25 over all their sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import faiss
+import numpy as np
+
+from index import model
+from index.lexical import Bm25Index
+from index.store import IndexedArticle
+
+
+@dataclass(frozen=True)
+class Row:
+    """Where a row of the corpus index comes from."""
+
+    article: int  # position in Corpus.articles
+    sentence: int  # position in that article's sentences
+
+
+class Corpus:
+    """Sentences of all articles in one row space; row i is rows[i]."""
+
+    def __init__(self, articles: list[IndexedArticle], dim: int) -> None:
+        self.articles = articles
+        self.dim = dim
+        self.rows = [Row(a, s) for a, item in enumerate(articles) for s in range(len(item.document.sentences))]
+        vectors = [item.vectors for item in articles if len(item.vectors)]
+        matrix = np.vstack(vectors) if vectors else np.zeros((0, dim), dtype=np.float32)
+        self.vectors = np.ascontiguousarray(matrix, dtype=np.float32)
+        self.dense = faiss.IndexFlatIP(dim)
+        if len(self.vectors):
+            self.dense.add(self.vectors)
+        self.lexical = Bm25Index([self.sentence(i).text for i in range(len(self.rows))])
+        self.article_rows = self._article_rows()
+
+    def _article_rows(self) -> list[np.ndarray]:
+        bounds = np.cumsum([0] + [len(item.document.sentences) for item in self.articles])
+        return [np.arange(bounds[i], bounds[i + 1]) for i in range(len(self.articles))]
+
+    def sentence(self, row: int) -> model.Sentence:
+        r = self.rows[row]
+        return self.articles[r.article].document.sentences[r.sentence]
+
+    def meta(self, row: int) -> model.ArticleMeta:
+        return self.articles[self.rows[row].article].document.meta
+
+    def document(self, row: int) -> model.Document:
+        return self.articles[self.rows[row].article].document
+
+    def cosine(self, query: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+        """Cosine of the query with the rows given (all rows when None)."""
+        if rows is None:
+            return self.vectors @ query
+        return self.vectors[rows] @ query

@@ -1,0 +1,38 @@
+"""Turn an article file into a Document: read, lay out, segment and attribute, offsets kept exact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index import ingest, layout, model, segment
+from index.attribute import attribute
+
+
+def load_document(path: str | Path) -> model.Document:
+    """Read and analyse one article file; raises ingest.ArticleError with a user-facing message."""
+    path = Path(path)
+    data = ingest.read_bytes(path)
+    text, warnings = ingest.decode(data, str(path))
+    return document_from_text(text, str(path), ingest.content_hash(data), warnings)
+
+
+def document_from_text(text: str, path: str, digest: str = "", warnings: list[str] | None = None) -> model.Document:
+    """Analyse article text that is already decoded (plain text or Markdown)."""
+    if not text.strip():
+        raise ingest.ArticleError(f"{path}: the article is empty")
+    parts = layout.analyse(text, fallback_title=Path(path).stem)
+    sentences: list[model.Sentence] = []
+    for block in parts.blocks:
+        for span in segment.split_sentences(text, block.start, block.end):
+            sentences.append(
+                model.Sentence(span.start, span.end, block.paragraph, block.kind, text[span.start : span.end])
+            )
+    meta = model.ArticleMeta(
+        path=path,
+        title=parts.title,
+        outlet=parts.outlet,
+        date=parts.date,
+        authors=parts.authors,
+        content_hash=digest or ingest.content_hash(text.encode()),
+    )
+    return model.Document(meta=meta, text=text, sentences=attribute(sentences), warnings=list(warnings or []))

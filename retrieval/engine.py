@@ -1,0 +1,85 @@
+"""The answer engine: articles in, a verbatim sentence with its attribution out, or an honest abstention."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from index import model
+from index.build import article_files, index_article
+from index.corpus import Corpus
+from index.embed import Embedder, default_embedder
+from retrieval import search
+from retrieval.answer import Answer, Candidate
+from retrieval.question import clean_question
+
+log = logging.getLogger(__name__)
+
+BUNDLED_ARTICLE = Path(__file__).resolve().parent.parent / "articles" / "kursk-north-korean-troops-2024-10-30.txt"
+DEFAULT_MIN_COSINE = 0.30
+
+
+def default_articles() -> list[str]:
+    """ARTICLE_QA_ARTICLES (paths separated by the OS path separator), else the bundled article."""
+    raw = os.environ.get("ARTICLE_QA_ARTICLES", "")
+    return [p for p in raw.split(os.pathsep) if p] or [str(BUNDLED_ARTICLE)]
+
+
+class Engine:
+    """Indexes articles once and answers questions over all of them or one."""
+
+    def __init__(self, paths: Iterable[str | Path] | None = None, embedder: Embedder | None = None) -> None:
+        self.embedder = embedder or default_embedder()
+        self.min_cosine = float(os.environ.get("ARTICLE_QA_MIN_COSINE", DEFAULT_MIN_COSINE))
+        files = article_files(paths if paths is not None else default_articles())
+        self._items = [index_article(f, self.embedder) for f in files]
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.corpus = Corpus(self._items, self.embedder.dim)
+        self._by_path = {item.document.meta.path: i for i, item in enumerate(self._items)}
+
+    @property
+    def articles(self) -> list[model.ArticleMeta]:
+        return [item.document.meta for item in self._items]
+
+    def add_article(self, path: str | Path) -> model.ArticleMeta:
+        """Index one more article (or re-index a changed one) and make it answerable."""
+        item = index_article(path, self.embedder)
+        key = item.document.meta.path
+        if key in self._by_path:
+            self._items[self._by_path[key]] = item
+        else:
+            self._items.append(item)
+        self._rebuild()
+        return item.document.meta
+
+    def article_index(self, path: str | Path) -> int:
+        """Position of an article in the corpus, indexing it first if it is new."""
+        key = str(path)
+        if key not in self._by_path:
+            self.add_article(path)
+        return self._by_path[key]
+
+    def ask(self, question: str, article: str | Path | None = None, top: int = 5) -> Answer:
+        """The best sentence for the question, or an abstention; raises QuestionError for bad questions."""
+        text = clean_question(question)
+        scope = None if article is None else [self.article_index(article)]
+        rows = search.answerable_rows(self.corpus, scope)
+        if not len(rows):
+            return Answer(question, None, 0.0)
+        qvec = self.embedder.encode([text])[0]
+        fused, cos = search.score(self.corpus, text, qvec, rows)
+        order = np.argsort(-fused, kind="stable")
+        candidates = [self._candidate(rows[i], float(fused[i])) for i in order[: max(top, 1)]]
+        best_cos = float(cos[order[0]])
+        if best_cos < self.min_cosine:
+            return Answer(question, None, best_cos, candidates=candidates)
+        return Answer(question, candidates[0], best_cos, candidates=candidates)
+
+    def _candidate(self, row: int, score: float) -> Candidate:
+        return Candidate(self.corpus.sentence(row), self.corpus.meta(row), score)

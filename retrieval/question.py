@@ -1,0 +1,36 @@
+"""Check a user's question before any work: not empty, not absurdly long, printable."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+
+DEFAULT_MAX_QUESTION_CHARS = 1000
+
+
+class QuestionError(ValueError):
+    """A question the engine will not try to answer; the message is for the user."""
+
+
+def max_question_chars() -> int:
+    """ARTICLE_QA_MAX_QUESTION_CHARS, default 1,000."""
+    raw = os.environ.get("ARTICLE_QA_MAX_QUESTION_CHARS", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_QUESTION_CHARS
+
+
+def clean_question(raw: str) -> str:
+    """The question with control characters dropped and white space folded, or QuestionError."""
+    if not isinstance(raw, str):
+        raise QuestionError("the question must be text")
+    limit = max_question_chars()
+    if len(raw) > 20 * limit:
+        raise QuestionError(f"the question is {len(raw):,} characters; the limit is {limit:,}")
+    text = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in raw)
+    text = " ".join(text.split())
+    if not text:
+        raise QuestionError("the question is empty")
+    if len(text) > limit:
+        raise QuestionError(f"the question is {len(text):,} characters; the limit is {limit:,}")
+    if not any(c.isalnum() for c in text):
+        raise QuestionError("the question has no words in it")
+    return text

@@ -1,0 +1,62 @@
+"""Recognising the parts of a news article and its metadata, on the bundled article and on small ones."""
+
+from index import model
+from index.document import document_from_text, load_document
+from index.layout import parse_credit, parse_date
+
+from .conftest import BUNDLED
+
+
+def test_bundled_article_parts():
+    doc = load_document(BUNDLED)
+    kinds = [s.kind for s in doc.sentences]
+    assert kinds[:4] == [model.TITLE, model.STANDFIRST, model.DATELINE, model.TITLE]
+    assert kinds.count(model.RELATED) == 4
+    assert kinds[-1] == model.CREDIT
+    assert doc.meta.date == "2024-10-30"
+    assert doc.meta.outlet == "Fox News Digital"
+    assert doc.meta.authors == ("Anders Hagstrom", "Greg Norman")
+    assert doc.meta.title.startswith("Pentagon says 'small number'")
+
+
+def test_every_sentence_offset_holds(bundled_text):
+    doc = load_document(BUNDLED)
+    assert doc.text == bundled_text
+    for s in doc.sentences:
+        assert bundled_text[s.start : s.end] == s.text
+
+
+def test_body_paragraphs_are_numbered_from_one():
+    doc = load_document(BUNDLED)
+    body = [s.paragraph for s in doc.sentences if s.kind == model.BODY]
+    assert body[0] == 1
+    assert body == sorted(body)
+    assert all(s.paragraph == 0 for s in doc.sentences if s.kind != model.BODY)
+
+
+def test_markdown_article_with_byline():
+    text = (
+        "# Storm closes harbour\n\n*By Jane Roe and Sam Poe | Coastal Times*\n\nMarch 3, 2025\n\n"
+        "The harbour closed on Monday. Ferries were cancelled.\n\n## Damage\n\nTwo piers were damaged.\n"
+    )
+    doc = document_from_text(text, "storm.md")
+    assert doc.meta.title == "Storm closes harbour"
+    assert doc.meta.authors == ("Jane Roe", "Sam Poe")
+    assert doc.meta.outlet == "Coastal Times"
+    assert doc.meta.date == "2025-03-03"
+    body = [s.text for s in doc.sentences if s.kind == model.BODY]
+    assert body == ["The harbour closed on Monday.", "Ferries were cancelled.", "Two piers were damaged."]
+    assert any(s.kind == model.HEADING and s.text == "Damage" for s in doc.sentences)
+    for s in doc.sentences:
+        assert text[s.start : s.end] == s.text
+
+
+def test_parse_date_formats():
+    assert parse_date("Oct 30, 2024 - 00:00") == "2024-10-30"
+    assert parse_date("Published 5 January 2023") == "2023-01-05"
+    assert parse_date("2021-07-04") == "2021-07-04"
+    assert parse_date("no date here") is None
+
+
+def test_parse_credit_reporting_by():
+    assert parse_credit("Reporting by Ana Lima and Joe Bloggs; editing by Tim Cook.")[1] == ("Ana Lima", "Joe Bloggs")
