@@ -6,7 +6,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from bot import format as fmt
 from bot.logs import setup_logging
@@ -163,13 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("paths", nargs="+", metavar="PATH")
     build.set_defaults(func=cmd_index_build)
 
-    for register in EXTRA_COMMANDS:
-        register(sub)
+    from bot import discord_bot, eval_command
+
+    discord_bot.add_subcommand(sub)
+    eval_command.add_subcommand(sub)
     return parser
-
-
-# Other front ends (Discord, evaluation) add their subcommands here: f(subparsers) -> None.
-EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 
 def _non_negative(raw: str) -> int:

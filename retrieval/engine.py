@@ -81,5 +81,29 @@ class Engine:
             return Answer(question, None, best_cos, candidates=candidates)
         return Answer(question, candidates[0], best_cos, candidates=candidates)
 
+    def speakers(self, article: str | Path | None = None) -> list[str]:
+        """Named speakers quoted or cited in the corpus (or one article), most quoted first."""
+        counts: dict[str, int] = {}
+        for _, sentence in self._sentences(article):
+            name = sentence.attribution.speaker
+            if name and sentence.kind in model.ANSWERABLE_KINDS:
+                counts[name] = counts.get(name, 0) + 1
+        return sorted(counts, key=lambda n: (-counts[n], n))
+
+    def quotes(self, speaker: str, article: str | Path | None = None) -> list[Candidate]:
+        """Every answerable sentence attributed to a speaker (case-insensitive name), in article order."""
+        wanted = speaker.strip().lower()
+        return [
+            Candidate(sentence, meta, 1.0)
+            for meta, sentence in self._sentences(article)
+            if sentence.kind in model.ANSWERABLE_KINDS and (sentence.attribution.speaker or "").lower() == wanted
+        ]
+
+    def _sentences(self, article: str | Path | None):
+        items = self._items if article is None else [self._items[self.article_index(article)]]
+        for item in items:
+            for sentence in item.document.sentences:
+                yield item.document.meta, sentence
+
     def _candidate(self, row: int, score: float) -> Candidate:
         return Candidate(self.corpus.sentence(row), self.corpus.meta(row), score)
