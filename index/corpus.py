@@ -50,6 +50,14 @@ class Corpus:
     def document(self, row: int) -> model.Document:
         return self.articles[self.rows[row].article].document
 
+    def dense_topk(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The k rows most similar to the query over the whole corpus, best first, with their cosines."""
+        k = min(k, len(self.rows))
+        if k <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        scores, rows = self.dense.search(query.reshape(1, -1).astype(np.float32), k)
+        return rows[0].astype(np.int64), scores[0]
+
     def cosine(self, query: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
         """Cosine of the query with the rows given (all rows when None)."""
         if rows is None:

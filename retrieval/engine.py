@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 
 from index import model
-from index.build import article_files, index_article
 from index.corpus import Corpus
 from index.embed import Embedder, default_embedder
+from index.library import Library
 from retrieval import search
 from retrieval.answer import Answer, Candidate
 from retrieval.question import clean_question
@@ -35,40 +35,24 @@ class Engine:
     def __init__(self, paths: Iterable[str | Path] | None = None, embedder: Embedder | None = None) -> None:
         self.embedder = embedder or default_embedder()
         self.min_cosine = float(os.environ.get("ARTICLE_QA_MIN_COSINE", DEFAULT_MIN_COSINE))
-        files = article_files(paths if paths is not None else default_articles())
-        self._items = [index_article(f, self.embedder) for f in files]
-        self._rebuild()
+        self.library = Library(paths if paths is not None else default_articles(), self.embedder)
 
-    def _rebuild(self) -> None:
-        self.corpus = Corpus(self._items, self.embedder.dim)
-        self._by_path = {item.document.meta.path: i for i, item in enumerate(self._items)}
+    @property
+    def corpus(self) -> Corpus:
+        return self.library.corpus
 
     @property
     def articles(self) -> list[model.ArticleMeta]:
-        return [item.document.meta for item in self._items]
+        return self.library.articles
 
     def add_article(self, path: str | Path) -> model.ArticleMeta:
         """Index one more article (or re-index a changed one) and make it answerable."""
-        item = index_article(path, self.embedder)
-        key = item.document.meta.path
-        if key in self._by_path:
-            self._items[self._by_path[key]] = item
-        else:
-            self._items.append(item)
-        self._rebuild()
-        return item.document.meta
-
-    def article_index(self, path: str | Path) -> int:
-        """Position of an article in the corpus, indexing it first if it is new."""
-        key = str(path)
-        if key not in self._by_path:
-            self.add_article(path)
-        return self._by_path[key]
+        return self.library.add(path)
 
     def ask(self, question: str, article: str | Path | None = None, top: int = 5) -> Answer:
         """The best sentence for the question, or an abstention; raises QuestionError for bad questions."""
         text = clean_question(question)
-        scope = None if article is None else [self.article_index(article)]
+        scope = None if article is None else [self.library.position(article)]
         rows = search.answerable_rows(self.corpus, scope)
         if not len(rows):
             return Answer(question, None, 0.0)
@@ -100,7 +84,7 @@ class Engine:
         ]
 
     def _sentences(self, article: str | Path | None):
-        items = self._items if article is None else [self._items[self.article_index(article)]]
+        items = self.library.items if article is None else [self.library.items[self.library.position(article)]]
         for item in items:
             for sentence in item.document.sentences:
                 yield item.document.meta, sentence
