@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from index import ingest, store
-from index.document import document_from_text
+from index import ingest, model, store
+from index.document import document_from_bytes
 from index.embed import Embedder
 
 log = logging.getLogger(__name__)
+
+# Sentences embedded in one call when many articles are indexed together.
+EMBED_BATCH_SENTENCES = 512
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An article that could not be indexed and why, in words for the user."""
+
+    path: str
+    message: str
 
 
 def article_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -27,21 +39,78 @@ def article_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+def cached(path: str, digest: str, embedder: Embedder) -> store.IndexedArticle | None:
+    """The cache entry of these bytes, None when missing; a damaged entry is reported in one line and ignored."""
+    try:
+        return store.load(digest, embedder.name, path)
+    except store.CorruptIndexError as exc:
+        log.warning("rebuilding damaged index for %s: %s", path, exc)
+        return None
+
+
 def index_article(path: str | Path, embedder: Embedder) -> store.IndexedArticle:
     """The indexed article for a file, from the cache when its content is unchanged."""
     path = Path(path)
     data = ingest.read_bytes(path)
     digest = ingest.content_hash(data)
-    try:
-        cached = store.load(digest, embedder.name, str(path))
-    except store.CorruptIndexError as exc:
-        log.warning("rebuilding damaged index for %s: %s", path, exc)
-        cached = None
-    if cached is not None:
-        return cached
-    text, warnings = ingest.decode(data, str(path))
-    document = document_from_text(text, str(path), digest, warnings)
+    item = cached(str(path), digest, embedder)
+    if item is not None:
+        return item
+    document = document_from_bytes(data, str(path), digest)
     item = store.embed_document(document, embedder)
     store.save(item, embedder.name)
     log.info("indexed %s: %d sentences", path, len(document.sentences))
     return item
+
+
+def index_files(
+    files: list[Path],
+    embedder: Embedder,
+    known: dict[str, store.IndexedArticle] | None = None,
+    tick: Callable[[], None] | None = None,
+) -> tuple[dict[str, store.IndexedArticle], list[Problem]]:
+    """Index many files, embedding new articles in shared batches; bad files become Problems, never errors.
+
+    `known` maps paths to articles indexed before: one whose bytes are unchanged is kept as it is.
+    """
+    known = known or {}
+    done: dict[str, store.IndexedArticle] = {}
+    problems: list[Problem] = []
+    pending: list[model.Document] = []
+
+    def flush() -> None:
+        for item in store.embed_documents(pending, embedder):
+            store.save(item, embedder.name)
+            done[item.document.meta.path] = item
+            log.info("indexed %s: %d sentences", item.document.meta.path, len(item.document.sentences))
+        pending.clear()
+
+    for file in files:
+        path = str(file)
+        try:
+            data = ingest.read_bytes(file)
+            digest = ingest.content_hash(data)
+            old = known.get(path)
+            item = old if old is not None and old.document.meta.content_hash == digest else None
+            item = item or cached(path, digest, embedder)
+            if item is not None:
+                done[path] = item
+            else:
+                pending.append(document_from_bytes(data, path, digest))
+        except ingest.ArticleError as exc:
+            problems.append(_skip(path, str(exc)))
+        except Exception as exc:  # one article that breaks the pipeline must not stop the corpus
+            log.debug("failed to index %s", path, exc_info=True)
+            problems.append(_skip(path, f"{path}: could not be indexed ({type(exc).__name__}: {exc})"))
+        if len(pending) >= EMBED_BATCH_SENTENCES or sum(len(d.sentences) for d in pending) >= EMBED_BATCH_SENTENCES:
+            flush()
+        if tick:
+            tick()
+    flush()
+    order = {str(f): i for i, f in enumerate(files)}
+    return dict(sorted(done.items(), key=lambda kv: order[kv[0]])), problems
+
+
+def _skip(path: str, message: str) -> Problem:
+    log.warning("skipped %s", message)
+    return Problem(path, message)

@@ -8,6 +8,10 @@ import tempfile
 from pathlib import Path
 
 import platformdirs
+from filelock import FileLock
+
+# Longest a writer waits for another process's lock before giving up with filelock.Timeout.
+LOCK_TIMEOUT_SECONDS = 600
 
 
 def cache_dir() -> Path:
@@ -34,3 +38,10 @@ def atomic_write(path: Path, data: bytes) -> None:
 def sha256(data: bytes) -> str:
     """Hex SHA-256 of data, used as a checksum for cache files."""
     return hashlib.sha256(data).hexdigest()
+
+
+def writer_lock() -> FileLock:
+    """The lock every process holds while it writes into this cache; readers take none (writes are renames)."""
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(folder / "writer.lock"), timeout=LOCK_TIMEOUT_SECONDS)

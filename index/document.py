@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from index import ingest, layout, model, segment
+from index import html, ingest, layout, model, segment
 from index.attribute import attribute
 
 
 def load_document(path: str | Path) -> model.Document:
     """Read and analyse one article file; raises ingest.ArticleError with a user-facing message."""
     path = Path(path)
-    data = ingest.read_bytes(path)
-    text, warnings = ingest.decode(data, str(path))
-    return document_from_text(text, str(path), ingest.content_hash(data), warnings)
+    return document_from_bytes(ingest.read_bytes(path), str(path))
+
+
+def document_from_bytes(data: bytes, path: str, digest: str = "") -> model.Document:
+    """Analyse a file's bytes: plain text and Markdown as they are, HTML through its extracted article text."""
+    text, warnings = ingest.decode(data, path)
+    digest = digest or ingest.content_hash(data)
+    if not html.is_html(path, text):
+        return document_from_text(text, path, digest, warnings)
+    page = html.extract(text, path)
+    doc = document_from_text(page.text, path, digest, warnings)
+    doc.meta = replace(
+        doc.meta,
+        title=page.title or doc.meta.title,
+        outlet=page.outlet or doc.meta.outlet,
+        date=page.date or doc.meta.date,
+        authors=page.authors or doc.meta.authors,
+        url=page.url,
+    )
+    return doc
 
 
 def document_from_text(text: str, path: str, digest: str = "", warnings: list[str] | None = None) -> model.Document:

@@ -11,6 +11,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 
 
 class ArticleError(Exception):
@@ -48,7 +49,7 @@ def read_bytes(path: Path) -> bytes:
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     """Text of a file's bytes: UTF-8 when it is, else Windows-1252 with a warning; binary is refused."""
-    if b"\x00" in data[:8192]:
+    if _looks_binary(data[:8192]):
         raise ArticleError(f"{name}: looks like a binary file, not a text or HTML article")
     try:
         return data.decode("utf-8-sig"), []
@@ -57,6 +58,14 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     warning = f"{name}: not valid UTF-8; read as Windows-1252 (some characters may be wrong)"
     log.warning(warning)
     return data.decode("cp1252", errors="replace"), [warning]
+
+
+def _looks_binary(head: bytes) -> bool:
+    """NUL bytes, or more than 1 byte in 20 a control character other than white space: not text."""
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROLS)
+    return controls * 20 > len(head)
 
 
 def content_hash(data: bytes) -> str:

@@ -3,29 +3,81 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from index import model
-from index.build import article_files, index_article
+from index.build import Problem, article_files, index_article, index_files
 from index.corpus import Corpus
 from index.embed import Embedder
 from index.store import IndexedArticle
 
 log = logging.getLogger(__name__)
 
+__all__ = ["Changes", "Library", "Problem"]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a refresh did: paths added, re-indexed because their bytes changed, and dropped."""
+
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
 
 class Library:
-    """Indexed articles by path; the corpus is rebuilt whenever an article is added, changed or removed."""
+    """Indexed articles by path, read from source files and folders; articles that fail are skipped and listed.
 
-    def __init__(self, paths: Iterable[str | Path], embedder: Embedder) -> None:
+    The corpus is rebuilt whenever an article is added, changed or removed; unchanged articles are never
+    re-embedded (their cache entries are keyed by content).
+    """
+
+    def __init__(self, paths: Iterable[str | Path], embedder: Embedder, tick: Callable[[], None] | None = None) -> None:
         self.embedder = embedder
-        self._items: list[IndexedArticle] = [index_article(f, embedder) for f in article_files(paths)]
+        self.sources: list[Path] = [Path(p) for p in paths]
+        self.problems: list[Problem] = []
+        self._by_key: dict[str, IndexedArticle] = {}
         self._rebuild()
+        self.refresh(tick)
+        if not self._by_key and self.problems:
+            log.warning("no article could be indexed from %s", ", ".join(map(str, self.sources)))
+
+    def files(self) -> list[Path]:
+        """The article files the sources name now (folders expanded)."""
+        return article_files(self.sources)
+
+    def refresh(self, tick: Callable[[], None] | None = None) -> Changes:
+        """Bring the library up to date with its sources: new files indexed, changed re-indexed, gone dropped."""
+        files = self.files()
+        items, problems = index_files(files, self.embedder, self._by_key, tick)
+        for source in self.sources:
+            if source.is_dir() and not any(f.is_relative_to(source) for f in files):
+                problems.append(Problem(str(source), f"{source}: no .txt, .md or .html articles in this folder"))
+        old = self._by_key
+        changes = Changes(
+            added=tuple(k for k in items if k not in old),
+            changed=tuple(k for k in items if k in old and items[k] is not old[k]),
+            removed=tuple(k for k in old if k not in items),
+        )
+        self.problems = problems
+        if changes:
+            self._by_key = items
+            self._rebuild()
+            log.info(
+                "library: %d added, %d changed, %d removed",
+                *map(len, (changes.added, changes.changed, changes.removed)),
+            )
+        return changes
 
     def _rebuild(self) -> None:
+        self._items = list(self._by_key.values())
         self.corpus = Corpus(self._items, self.embedder.dim)
-        self._by_path = {item.document.meta.path: i for i, item in enumerate(self._items)}
+        self._by_path = {key: i for i, key in enumerate(self._by_key)}
 
     @property
     def items(self) -> list[IndexedArticle]:
@@ -36,19 +88,34 @@ class Library:
         return [item.document.meta for item in self._items]
 
     def add(self, path: str | Path) -> model.ArticleMeta:
-        """Index one more article (or re-index a changed one) and make it answerable."""
+        """Index one more article (or re-index a changed one) and make it answerable; ArticleError if it can't be."""
         item = index_article(path, self.embedder)
         key = item.document.meta.path
-        if key in self._by_path:
-            self._items[self._by_path[key]] = item
-        else:
-            self._items.append(item)
+        if not self._covered(Path(key)):
+            self.sources.append(Path(key))
+        self._by_key[key] = item
+        self.problems = [p for p in self.problems if p.path != key]
         self._rebuild()
         return item.document.meta
 
+    def remove(self, path: str | Path) -> bool:
+        """Stop answering from an article: dropped from the corpus and from the sources (a file still in a
+        source folder comes back on the next refresh). False when it was not in the library."""
+        key = str(Path(path))
+        self.sources = [s for s in self.sources if s != Path(key)]
+        if key not in self._by_key:
+            return False
+        del self._by_key[key]
+        self._rebuild()
+        return True
+
+    def _covered(self, path: Path) -> bool:
+        """Whether a refresh would find this file through the sources."""
+        return any(path == s or (s.is_dir() and path.is_relative_to(s)) for s in self.sources)
+
     def position(self, path: str | Path) -> int:
         """Position of an article in the corpus, indexing it first if it is new."""
-        key = str(path)
+        key = str(Path(path))
         if key not in self._by_path:
             self.add(path)
         return self._by_path[key]

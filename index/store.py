@@ -1,4 +1,10 @@
-"""Persist one article's sentences and FAISS vectors in the cache, keyed by content, model and pipeline."""
+"""Persist one article's sentences and vectors in the cache, keyed by content, model and pipeline.
+
+An entry is ONE file, written atomically (temporary file + rename), so a reader sees the old entry or the
+new one, never a mix: a `sha256:<hex>` line (checksum of the rest, so truncation or damage is detected),
+one line of JSON (article, text, sentences), then the float32 vectors. Writers hold the cache's writer lock
+(filelock) so two processes never write at once; readers take no lock.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,6 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-import faiss
 import numpy as np
 
 from index import cache, model
@@ -17,6 +22,9 @@ log = logging.getLogger(__name__)
 
 # Bump when segmentation, attribution or embedded text change: old cache entries then go stale.
 PIPELINE_VERSION = "1"
+# Bump when the layout of an entry on disk changes.
+STORE_FORMAT = "2"
+_CHECKSUM_PREFIX = b"sha256:"
 
 
 @dataclass
@@ -36,56 +44,109 @@ def entry_key(content_hash: str, embedder_name: str) -> str:
     return cache.sha256(f"{content_hash}|{embedder_name}|{PIPELINE_VERSION}".encode())[:32]
 
 
-def entry_dir(content_hash: str, embedder_name: str) -> Path:
-    return cache.cache_dir() / "articles" / entry_key(content_hash, embedder_name)
+def entry_path(content_hash: str, embedder_name: str) -> Path:
+    return cache.cache_dir() / f"articles-v{STORE_FORMAT}" / f"{entry_key(content_hash, embedder_name)}.entry"
 
 
-def save(item: IndexedArticle, embedder_name: str) -> Path:
-    """Write the vectors then the metadata (which names the vectors' checksum) atomically."""
-    folder = entry_dir(item.document.meta.content_hash, embedder_name)
-    index = faiss.IndexFlatIP(item.vectors.shape[1])
-    index.add(item.vectors)
-    vector_bytes = faiss.serialize_index(index).tobytes()
-    cache.atomic_write(folder / "vectors.faiss", vector_bytes)
+def with_checksum(payload: bytes) -> bytes:
+    """payload preceded by a `sha256:<hex>` line."""
+    return _CHECKSUM_PREFIX + cache.sha256(payload).encode() + b"\n" + payload
+
+
+def checked_payload(data: bytes, name: str) -> bytes:
+    """The payload of a with_checksum file; CorruptIndexError when it is truncated or altered."""
+    head, sep, payload = data.partition(b"\n")
+    if not sep or not head.startswith(_CHECKSUM_PREFIX):
+        raise CorruptIndexError(f"{name}: no checksum line")
+    if cache.sha256(payload).encode() != head[len(_CHECKSUM_PREFIX) :]:
+        raise CorruptIndexError(f"{name}: fails its checksum (truncated or altered)")
+    return payload
+
+
+def encode_entry(item: IndexedArticle, embedder_name: str) -> bytes:
+    """The bytes of an entry: checksum line, JSON line, float32 vectors."""
     meta = {
         "pipeline": PIPELINE_VERSION,
         "embedder": embedder_name,
-        "vectors_sha256": cache.sha256(vector_bytes),
+        "shape": list(item.vectors.shape),
         "article": item.document.meta.to_dict(),
         "text": item.document.text,
         "warnings": item.document.warnings,
         "sentences": [s.to_dict() for s in item.document.sentences],
     }
-    cache.atomic_write(folder / "meta.json", json.dumps(meta, ensure_ascii=False).encode())
-    return folder
+    vectors = np.ascontiguousarray(item.vectors, dtype="<f4").tobytes()
+    return with_checksum(json.dumps(meta, ensure_ascii=False).encode() + b"\n" + vectors)
+
+
+def decode_entry(data: bytes, name: str, path: str) -> IndexedArticle:
+    """An entry's IndexedArticle, its article shown at `path`; CorruptIndexError when damaged."""
+    payload = checked_payload(data, name)
+    head, _, vector_bytes = payload.partition(b"\n")
+    try:
+        meta = json.loads(head)
+        rows, dim = meta["shape"]
+        vectors = np.frombuffer(vector_bytes, dtype="<f4").reshape(rows, dim).astype(np.float32)
+        article = model.ArticleMeta.from_dict({**meta["article"], "path": path})
+        sentences = [model.Sentence.from_dict(s) for s in meta["sentences"]]
+        document = model.Document(meta=article, text=meta["text"], sentences=sentences, warnings=meta["warnings"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise CorruptIndexError(f"{name}: unreadable cache entry ({exc})") from None
+    if len(sentences) != rows:
+        raise CorruptIndexError(f"{name}: {len(sentences)} sentences but {rows} vectors")
+    return IndexedArticle(document, vectors)
+
+
+def save(item: IndexedArticle, embedder_name: str) -> Path:
+    """Write the entry atomically, under the cache's writer lock."""
+    content_hash = item.document.meta.content_hash
+    target = entry_path(content_hash, embedder_name)
+    data = encode_entry(item, embedder_name)
+    with cache.writer_lock():
+        cache.atomic_write(target, data)
+    return target
 
 
 def load(content_hash: str, embedder_name: str, path: str) -> IndexedArticle | None:
     """The cached entry, None when there is none; CorruptIndexError when it is damaged."""
-    folder = entry_dir(content_hash, embedder_name)
-    meta_path = folder / "meta.json"
-    if not meta_path.exists():
-        return None
+    target = entry_path(content_hash, embedder_name)
     try:
-        meta = json.loads(meta_path.read_bytes())
-        vector_bytes = (folder / "vectors.faiss").read_bytes()
-        if cache.sha256(vector_bytes) != meta["vectors_sha256"]:
-            raise CorruptIndexError(f"{folder}: vectors fail their checksum")
-        index = faiss.deserialize_index(np.frombuffer(vector_bytes, dtype=np.uint8))
-        vectors = index.reconstruct_n(0, index.ntotal) if index.ntotal else np.zeros((0, index.d), np.float32)
-        article = model.ArticleMeta.from_dict({**meta["article"], "path": path})
-        sentences = [model.Sentence.from_dict(s) for s in meta["sentences"]]
-    except CorruptIndexError:
-        raise
-    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
-        raise CorruptIndexError(f"{folder}: unreadable cache entry ({exc})") from exc
-    if len(sentences) != len(vectors):
-        raise CorruptIndexError(f"{folder}: {len(sentences)} sentences but {len(vectors)} vectors")
-    document = model.Document(meta=article, text=meta["text"], sentences=sentences, warnings=meta["warnings"])
-    return IndexedArticle(document, np.ascontiguousarray(vectors, dtype=np.float32))
+        data = target.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise CorruptIndexError(f"{target}: unreadable ({exc.strerror})") from None
+    return decode_entry(data, str(target), path)
 
 
 def embed_document(document: model.Document, embedder: Embedder) -> IndexedArticle:
     """Embed every sentence of a document."""
     vectors = embedder.encode([s.text for s in document.sentences])
     return IndexedArticle(document, vectors.reshape(len(document.sentences), embedder.dim))
+
+
+class _TextRecorder:
+    """Stands in for the embedder to learn which texts embed_document embeds, so many documents share a batch."""
+
+    def __init__(self, name: str, dim: int) -> None:
+        self.name, self.dim = name, dim
+        self.texts: list[str] = []
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        self.texts = list(texts)
+        return np.zeros((len(texts), self.dim), dtype=np.float32)
+
+
+def embed_documents(documents: list[model.Document], embedder: Embedder) -> list[IndexedArticle]:
+    """embed_document for many documents at once: one encode call, so small articles do not pay per call."""
+    texts: list[str] = []
+    bounds = [0]
+    for document in documents:
+        recorder = _TextRecorder(embedder.name, embedder.dim)
+        embed_document(document, recorder)
+        texts.extend(recorder.texts)
+        bounds.append(len(texts))
+    vectors = embedder.encode(texts).reshape(len(texts), embedder.dim)
+    return [
+        IndexedArticle(document, np.ascontiguousarray(vectors[bounds[i] : bounds[i + 1]]))
+        for i, document in enumerate(documents)
+    ]

@@ -1,0 +1,67 @@
+"""HTML articles through trafilatura: metadata from the page, the body as text, offsets into that text."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import model
+from index.document import document_from_bytes
+from index.ingest import ArticleError
+
+PAGE = """<!doctype html><html><head><title>Dam opens after a dry summer | River Post</title>
+<meta property="og:site_name" content="River Post">
+<meta property="og:url" content="https://riverpost.example/dam-opens">
+<meta name="author" content="Mara Quill; Theo Brandt">
+<meta property="article:published_time" content="2023-08-14T09:30:00Z">
+<script>var tracker = "<p>The reservoir is full of secrets.</p>";</script>
+<style>p { color: red }</style></head>
+<body><nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article><h1>Dam opens after a dry summer</h1>
+<p>The new dam on the Seltz river opened on Monday after two years of work.
+It holds enough water for 40,000 homes, the regional water board said.</p>
+<p>"We built it for the next drought, not the last one," chief engineer Lena Ortiz told reporters.
+Farmers downstream had asked for it since 2015.</p>
+</article><footer>Copyright River Post. All rights reserved.</footer>
+<script>window.ads = [];</script></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def doc() -> model.Document:
+    return document_from_bytes(PAGE.encode(), "dam.html")
+
+
+def test_metadata_comes_from_the_page(doc):
+    assert doc.meta.title == "Dam opens after a dry summer"
+    assert doc.meta.outlet == "River Post"
+    assert doc.meta.authors == ("Mara Quill", "Theo Brandt")
+    assert doc.meta.date == "2023-08-14"
+    assert doc.meta.url == "https://riverpost.example/dam-opens"
+
+
+def test_text_is_the_article_body_without_scripts_or_menus(doc):
+    assert "40,000 homes" in doc.text
+    assert "secrets" not in doc.text and "ads" not in doc.text and "color" not in doc.text
+    assert "Home" not in doc.text
+
+
+def test_offsets_refer_to_the_extracted_text(doc):
+    body = [s for s in doc.sentences if s.kind == model.BODY]
+    assert body[0].text == "The new dam on the Seltz river opened on Monday after two years of work."
+    assert {s.paragraph for s in body} == {1, 2}
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+
+
+def test_quote_in_html_is_attributed(doc):
+    quote = next(s for s in doc.sentences if "next drought" in s.text)
+    assert quote.attribution.speaker and "Ortiz" in quote.attribution.speaker
+
+
+def test_html_is_recognised_by_content_whatever_the_name():
+    assert document_from_bytes(PAGE.encode(), "saved-page.txt").meta.outlet == "River Post"
+
+
+def test_page_with_scripts_and_no_article_body_is_refused():
+    page = "<html><head><title>App</title><script>render()</script></head><body><script>x()</script></body></html>"
+    with pytest.raises(ArticleError, match="no article text"):
+        document_from_bytes(page.encode(), "app.html")
