@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
+
+from bot.discord_config import ConfigError, load_config
 
 
 def add_subcommand(sub: argparse._SubParsersAction) -> None:
@@ -15,7 +16,12 @@ def add_subcommand(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not os.environ.get("DISCORD_TOKEN"):
-        print("article-qa: error: set DISCORD_TOKEN to the bot's token", file=sys.stderr)
+    """Check the settings first (one line and exit 2 when one is wrong), then run the worker."""
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        print(f"article-qa: error: {exc}", file=sys.stderr)
         return 2
-    raise NotImplementedError("the Discord bot lands with issue 5")
+    from bot.discord_worker import run_worker  # imports discord.py and the engine only when needed
+
+    return run_worker(config, sync=args.sync)

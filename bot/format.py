@@ -46,3 +46,14 @@ def answer_line(answer: Answer) -> str:
     c = answer.best
     text = " ".join(c.sentence.text.split())
     return f"{text} \u2014 {speaker_line(c)} [{source_line(c)}]"
+
+
+def shorten(text: str, limit: int, ellipsis: str = "\u2026") -> str:
+    """Text with white space folded, cut to at most `limit` characters at a word boundary with an ellipsis."""
+    folded = " ".join(text.split())
+    if len(folded) <= limit:
+        return folded
+    room = max(limit - len(ellipsis), 0)
+    cut = folded[: room + 1].rsplit(" ", 1)[0] if " " in folded[: room + 1] else folded[:room]
+    cut = cut[:room].rstrip(" ,;:-\u2013\u2014")
+    return cut + ellipsis if cut else folded[:room] + ellipsis
