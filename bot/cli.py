@@ -7,10 +7,12 @@ import json
 import logging
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 
 from bot import format as fmt
 from bot.logs import setup_logging
 from bot.requests import Request, RequestError, parse_request
+from index import ingest
 from index.ingest import ArticleError
 from retrieval.answer import Answer
 from retrieval.engine import Engine
@@ -24,10 +26,22 @@ class UsageError(Exception):
 
 
 def _engine(paths: list[str] | None) -> Engine:
-    try:
-        return Engine(paths or None)
-    except ArticleError as exc:
-        raise UsageError(str(exc)) from None
+    """The engine over the articles named (default corpus when none); a named file that can't be read is a
+    UsageError, while bad files inside a named folder are skipped with a warning."""
+    for path in paths or []:
+        if not Path(path).is_dir():
+            try:
+                ingest.check_article_file(Path(path))
+            except ArticleError as exc:
+                raise UsageError(str(exc)) from None
+    engine = Engine(paths or None)
+    named = {str(Path(p)) for p in paths or []}
+    for problem in engine.library.problems:
+        if problem.path in named:
+            raise UsageError(problem.message)
+    if not engine.articles:
+        raise UsageError("no article could be read from " + ", ".join(map(str, engine.library.sources)))
+    return engine
 
 
 def answer_request(engine: Engine, request: Request, top: int) -> Answer | dict:
@@ -50,6 +64,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     engine = _engine(args.article)
     if args.question is not None:
         return _ask_one(engine, Request(args.question), args)
+    if hasattr(sys.stdin, "reconfigure"):  # undecodable bytes become U+FFFD instead of ending the batch
+        sys.stdin.reconfigure(errors="replace")
     for item in _requests(sys.stdin):
         if isinstance(item, RequestError):
             obj = {"question": None, "error": str(item)}
@@ -110,31 +126,30 @@ def cmd_repl(args: argparse.Namespace) -> int:
 
 
 def cmd_index_build(args: argparse.Namespace) -> int:
-    from index.build import article_files, index_article
+    from index.build import article_files
     from index.embed import default_embedder
+    from index.library import Library
 
     files = article_files(args.paths)
     if not files:
         raise UsageError("no article files found in " + ", ".join(args.paths))
     embedder = default_embedder()
-    failed = 0
-    for path in _progress(files):
-        try:
-            item = index_article(path, embedder)
-            log.info("%s: %d sentences", path, len(item.document.sentences))
-        except ArticleError as exc:
-            failed += 1
-            print(f"skipped: {exc}", file=sys.stderr)
-    print(f"indexed {len(files) - failed} of {len(files)} articles", file=sys.stderr)
-    return 1 if failed == len(files) else 0
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
+    with _progress(len(files)) as bar, logging_redirect_tqdm():  # warnings print above the bar, not through it
+        library = Library(args.paths, embedder, tick=bar.update)
+    indexed = len(library.articles)
+    sentences = len(library.corpus.rows)
+    skipped = f", {len(library.problems)} skipped" if library.problems else ""
+    print(f"indexed {indexed:,} of {len(files):,} articles ({sentences:,} sentences){skipped}", file=sys.stderr)
+    return 1 if indexed == 0 else 0
 
 
-def _progress(items: list) -> Iterable:
-    if len(items) < 2 or not sys.stderr.isatty():
-        return items
+def _progress(total: int):
+    """A tqdm bar on standard error when it is a terminal; otherwise a silent stand-in (the summary line says it)."""
     from tqdm import tqdm
 
-    return tqdm(items, unit="article", file=sys.stderr)
+    return tqdm(total=total, unit="article", file=sys.stderr, disable=total < 2 or not sys.stderr.isatty())
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -22,11 +22,13 @@ def parse_request(line: str) -> Request:
     """A Request from an input line; a line that starts with '{' must be a JSON object with a question."""
     text = line.strip()
     if not text.startswith("{"):
-        return Request(line.rstrip("\r\n"))
+        return Request(_printable(line.rstrip("\r\n")))
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise RequestError(f"invalid JSON request: {exc.msg}") from None
+    except RecursionError:
+        raise RequestError("invalid JSON request: nested too deeply") from None
     if not isinstance(obj, dict):
         raise RequestError("a JSON request must be an object")
     question = obj.get("question", obj.get("q"))
@@ -35,4 +37,13 @@ def parse_request(line: str) -> Request:
     article = obj.get("article")
     if article is not None and not isinstance(article, str):
         raise RequestError('"article" must be a path string')
-    return Request(question, article or None)
+    return Request(_printable(question), _printable(article) if article and article.strip() else None)
+
+
+def _printable(text: str) -> str:
+    """text with lone surrogates (possible through JSON escapes) replaced, so it can be printed as UTF-8."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")

@@ -36,6 +36,8 @@ def read_bytes(path: Path) -> bytes:
         raise ArticleError(f"{path}: no such file") from None
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read ({exc.strerror})") from None
+    except ValueError:  # e.g. a NUL character in the path
+        raise ArticleError(f"{path!r} is not a valid file path") from None
     if path.is_dir():
         raise ArticleError(f"{path}: is a directory, not an article file")
     limit = max_article_bytes()
@@ -47,10 +49,17 @@ def read_bytes(path: Path) -> bytes:
         raise ArticleError(f"{path}: cannot read ({exc.strerror})") from None
 
 
+def check_article_file(path: Path) -> None:
+    """Cheap checks before any indexing: the file exists, is within the size limit, is text and not blank."""
+    data = read_bytes(path)
+    _refuse_binary(data, str(path))
+    if not data.strip():
+        raise ArticleError(f"{path}: the article is empty")
+
+
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     """Text of a file's bytes: UTF-8 when it is, else Windows-1252 with a warning; binary is refused."""
-    if _looks_binary(data[:8192]):
-        raise ArticleError(f"{name}: looks like a binary file, not a text or HTML article")
+    _refuse_binary(data, name)
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
@@ -60,12 +69,12 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     return data.decode("cp1252", errors="replace"), [warning]
 
 
-def _looks_binary(head: bytes) -> bool:
-    """NUL bytes, or more than 1 byte in 20 a control character other than white space: not text."""
-    if b"\x00" in head:
-        return True
+def _refuse_binary(data: bytes, name: str) -> None:
+    """ArticleError when the file's start has NUL bytes or more than 1 byte in 20 a non-space control character."""
+    head = data[:8192]
     controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROLS)
-    return controls * 20 > len(head)
+    if b"\x00" in head or controls * 20 > len(head):
+        raise ArticleError(f"{name}: looks like a binary file, not a text or HTML article")
 
 
 def content_hash(data: bytes) -> str:

@@ -42,8 +42,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             continue
         found = chunk.find(piece, cursor)
         if found < 0:  # pysbd changed the text after all: fall back to the rest of the chunk
-            found = cursor
-            piece = chunk[cursor:].strip()
+            rest = chunk[cursor:]
+            found = cursor + len(rest) - len(rest.lstrip())
+            piece = rest.strip()
+            if not piece:
+                break
         cursor = found + len(piece)
         spans.append(Span(start + found, start + cursor))
     spans = _fill_gaps(text, spans, start, end)
