@@ -152,13 +152,17 @@ def _progress(total: int):
     return tqdm(total=total, unit="article", file=sys.stderr, disable=total < 2 or not sys.stderr.isatty())
 
 
+# One path per flag, so `ask --article a.md "question"` keeps the question as the question.
+ARTICLE_HELP = "an article file or folder to answer from (repeat for more; default: ARTICLE_QA_ARTICLES)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="article-qa", description="Answer questions with a news article's own words.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ask = sub.add_parser("ask", help="answer a question (or one per line of stdin)")
     ask.add_argument("question", nargs="?", help="the question; without it, read one request a line from stdin")
-    ask.add_argument("--article", nargs="+", metavar="PATH", help="article files or folders to answer from")
+    ask.add_argument("--article", action="append", metavar="PATH", help=ARTICLE_HELP)
     ask.add_argument("--json", action="store_true", help="one JSON object a line")
     ask.add_argument("--top", type=_non_negative, default=0, metavar="K", help="also list the K best candidates")
     ask.set_defaults(func=cmd_ask)
@@ -169,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.set_defaults(func=cmd_inspect)
 
     repl = sub.add_parser("repl", help="ask questions interactively")
-    repl.add_argument("--article", nargs="+", metavar="PATH")
+    repl.add_argument("--article", action="append", metavar="PATH", help=ARTICLE_HELP)
     repl.set_defaults(func=cmd_repl)
 
     index = sub.add_parser("index", help="manage the index cache")

@@ -1,0 +1,126 @@
+"""The set of indexed articles: refresh from folders (added, changed, removed), bad files skipped, nothing stale.
+
+The embedder is the real model wrapped to count what it is asked to embed (to show unchanged articles
+are never re-embedded).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.library import Library
+from retrieval.engine import Engine
+
+
+class Counting:
+    """The real embedder, recording every text it embeds."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.texts: list[str] = []
+
+    def encode(self, texts):
+        self.texts.extend(texts)
+        return self.inner.encode(texts)
+
+
+def write(folder: Path, name: str, title: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("ARTICLE_QA_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write(folder, "orchard.txt", "Orchard harvest doubles", "The apple harvest in Kettleby doubled this year.")
+    write(folder, "ferry.md", "Ferry service resumes", "The island ferry resumed on Sunday after the storm.")
+    return folder
+
+
+@pytest.fixture
+def counting(embedder) -> Counting:
+    return Counting(embedder)
+
+
+def test_refresh_embeds_only_what_changed(folder, counting):
+    library = Library([folder], counting)
+    assert len(library.articles) == 2
+    counting.texts.clear()
+
+    assert not library.refresh()
+    assert counting.texts == []
+
+    write(folder, "zoo.txt", "Zoo welcomes a calf", "A giraffe calf was born at the Brindle zoo on Friday.")
+    changes = library.refresh()
+    assert changes.added == (str(folder / "zoo.txt"),) and not changes.changed and not changes.removed
+    assert any("giraffe" in t for t in counting.texts) and not any("apple" in t for t in counting.texts)
+    counting.texts.clear()
+
+    write(folder, "orchard.txt", "Orchard harvest triples", "The pear harvest in Kettleby tripled this year.")
+    changes = library.refresh()
+    assert changes.changed == (str(folder / "orchard.txt"),) and not changes.added
+    assert any("pear" in t for t in counting.texts) and not any("giraffe" in t or "ferry" in t for t in counting.texts)
+    assert "pear" in library.items[library.position(folder / "orchard.txt")].document.text
+
+
+def test_reopening_reuses_the_cache(folder, counting):
+    Library([folder], counting)
+    counting.texts.clear()
+    again = Library([folder], counting)
+    assert counting.texts == []
+    assert len(again.corpus.rows) > 0
+
+
+def test_removed_article_leaves_no_trace(folder, embedder):
+    engine = Engine([folder], embedder=embedder)
+    question = "How much did the apple harvest in Kettleby grow?"
+    assert any("Kettleby" in c.sentence.text for c in engine.ask(question, top=5).candidates)
+
+    (folder / "orchard.txt").unlink()
+    changes = engine.library.refresh()
+    assert changes.removed == (str(folder / "orchard.txt"),)
+    answer = engine.ask(question, top=5)
+    cited = [c.article.path for c in [*answer.candidates, *answer.also, *([answer.best] if answer.best else [])]]
+    assert str(folder / "orchard.txt") not in cited
+    assert all("Kettleby" not in engine.corpus.sentence(r).text for r in range(len(engine.corpus.rows)))
+    assert not engine.corpus.lexical.scores("Kettleby apple").any()
+
+
+def test_remove_and_add_by_hand(folder, tmp_path, counting):
+    library = Library([folder], counting)
+    extra = write(tmp_path, "extra.txt", "Library opens late", "The town library will open until nine from May.")
+    library.add(extra)
+    assert str(extra) in {a.path for a in library.articles}
+    assert not library.refresh()  # an added file stays a source
+    extra.unlink()
+    assert library.refresh().removed == (str(extra),)
+
+    assert library.remove(folder / "ferry.md")
+    assert str(folder / "ferry.md") not in {a.path for a in library.articles}
+    assert not library.remove(folder / "ferry.md")
+
+
+def test_bad_files_are_skipped_and_listed(folder, counting):
+    (folder / "blank.txt").write_text("  \n\n ")
+    (folder / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "app.html").write_text("<html><body><script>boot()</script></body></html>")
+    library = Library([folder, folder.parent / "missing.txt"], counting)
+    assert {Path(a.path).name for a in library.articles} == {"orchard.txt", "ferry.md"}
+    problems = {Path(p.path).name: p.message for p in library.problems}
+    assert "empty" in problems["blank.txt"]
+    assert "binary" in problems["image.html"]
+    assert "no article text" in problems["app.html"]
+    assert "no such file" in problems["missing.txt"]
+
+
+def test_same_text_at_two_paths_keeps_both_paths(folder, counting):
+    copy = folder / "copy.txt"
+    copy.write_bytes((folder / "orchard.txt").read_bytes())
+    library = Library([folder], counting)
+    paths = {a.path for a in library.articles}
+    assert {str(copy), str(folder / "orchard.txt")} <= paths
