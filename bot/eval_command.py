@@ -1,16 +1,63 @@
-"""`article-qa eval`: score the engine on question sets (issue 4)."""
+"""`article-qa eval`: score the engine and its baselines on question sets, optionally refitting parameters first."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 def add_subcommand(sub: argparse._SubParsersAction) -> None:
     """Register `article-qa eval` on the CLI."""
-    parser = sub.add_parser("eval", help="score the engine on a SQuAD-format or JSONL question set")
-    parser.add_argument("datasets", nargs="*", metavar="DATASET")
+    parser = sub.add_parser("eval", help="score the engine on SQuAD-format (.json) or JSONL question sets")
+    parser.add_argument(
+        "datasets", nargs="*", metavar="DATASET", help="default: eval/xquad/xquad.en.json and eval/bundled.jsonl"
+    )
+    parser.add_argument("--out", metavar="PATH", help="predictions, one JSON line each (default: in the cache dir)")
+    parser.add_argument(
+        "--methods", default="full,fused,dense,bm25", help="comma-separated: full (the engine), fused, dense, bm25"
+    )
+    parser.add_argument("--fit", action="store_true", help="refit retrieval/params.json on the fit halves first")
+    parser.add_argument(
+        "--no-negatives", action="store_true", help="do not also ask SQuAD questions against the wrong article"
+    )
+    parser.add_argument("--json", action="store_true", help="print the metrics as JSON instead of a table")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError("evaluation lands with issue 4")
+    from index.cache import cache_dir
+    from retrieval import evaluate, rerank, search
+    from retrieval.engine import Engine
+
+    methods = [m.strip() for m in args.methods.split(",") if m.strip()]
+    unknown = [m for m in methods if m not in search.METHODS]
+    if unknown:
+        print(f"article-qa: error: unknown method {unknown[0]!r}", file=sys.stderr)
+        return 2
+    paths = [Path(p) for p in args.datasets] or list(evaluate.DEFAULT_DATASETS)
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        print(f"article-qa: error: {missing[0]}: no such dataset file", file=sys.stderr)
+        return 2
+    workdir = cache_dir() / "eval-articles"
+    datasets = [evaluate.load(p, workdir, negatives=not args.no_negatives) for p in paths]
+    engine = Engine(sorted({a for d in datasets for a in d.articles}))
+    if args.fit:
+        from retrieval.fit import fit
+
+        engine.params = fit(engine, datasets, rerank.PARAMS_PATH)
+        engine.min_confidence = engine.params.abstain_threshold
+        print(f"fitted parameters written to {rerank.PARAMS_PATH}")
+    out = Path(args.out) if args.out else cache_dir() / "eval" / "predictions.jsonl"
+    table = evaluate.evaluate(engine, datasets, methods, out)
+    if args.json:
+        print(json.dumps([{"dataset": d, "method": m, "split": s, **v} for (d, m, s), v in table.items()], indent=1))
+    else:
+        print(evaluate.report(table))
+        print(f"\npredictions: {out}")
+    return 0

@@ -1,26 +1,425 @@
-"""Decide who each sentence belongs to (speaker, title, cue) from news reporting patterns."""
+"""Decide who each sentence belongs to (speaker, title, cue) from news reporting patterns, once at index time.
+
+Reads each paragraph in order: quoted speech is masked so reporting cues ("X said", "said X", "X told
+reporters", "according to X") are found only in the reporter's words; sources are parsed into name and
+title by index.speakers and kept in a registry, so surnames, pronouns and quotes that run on across
+sentences or paragraphs resolve to the speaker as first introduced. Pure rules: fast and general.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
-from index import model
+from index import model, quotes, speakers
 
-_SAID = re.compile(
-    r"(?P<who>(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*)\s+(?P<cue>said|says|told|confirmed|stated|added)\b"
+_VERBS = (
+    "said|says|say|told|tells|tell|confirmed|confirms|stated|states|warned|warns|added|adds|noted|notes|"
+    "explained|explains|reiterated|reiterates|insisted|insists|argued|argues|claimed|claims|wrote|writes|"
+    "acknowledged|acknowledges|admitted|admits|asserted|asserts|stressed|stresses|emphasized|emphasizes|"
+    "emphasised|emphasises|cautioned|cautions|recalled|recalls|predicted|predicts|announced|announces|"
+    "declared|declares|testified|testifies|tweeted|tweets|posted|replied|replies|responded|responds|"
+    "answered|answers|continued|continues|conceded|concedes|maintained|maintains|estimated|estimates|"
+    "expressed|expresses|believes|believe|believed|thinks|think|thought|vowed|vows|pledged|pledges|"
+    "promised|promises|urged|urges|agreed|agrees|asked|asks|countered|counters|contended|contends|"
+    "suggested|suggests|indicated|indicates|revealed|reveals|disclosed|discloses|remarked|remarks|"
+    "observed|observes|commented|comments|concluded|concludes|alleged|alleges|reported|reports|"
+    "assessed|assesses|forecast|forecasts|projected|projects|denied|denies|disputed|disputes"
 )
+# Cues that report speech only with a that-clause, a colon or a quote next to them ("reported that", not "reported a loss").
+_WEAK = {
+    "believes", "believe", "believed", "thinks", "think", "thought", "reported", "reports", "announced",
+    "announces", "declared", "declares", "suggested", "suggests", "indicated", "indicates", "revealed", "reveals", "disclosed",
+    "discloses", "estimated", "estimates", "predicted", "predicts", "alleged", "alleges", "agreed", "agrees",
+    "asked", "asks", "continued", "continues", "posted", "expressed", "expresses", "observed", "observes",
+    "projected", "projects", "forecast", "forecasts", "assessed", "assesses", "denied", "denies",
+    "disputed", "disputes", "maintained", "maintains", "promised", "promises", "pledged", "pledges",
+    "vowed", "vows", "urged", "urges", "remarks", "comments", "notes", "states", "claims", "wrote", "writes",
+}  # fmt: skip
+_AUX = (
+    r"(?:(?:has|have|had|also|previously|later|earlier|again|further|then|repeatedly|recently|once|already|"
+    r"publicly|privately|separately|similarly|likewise|initially|first|long|would|will|did|does|do|"
+    r"reportedly|himself|herself|itself|themselves|since|just|both|all|too|each)\s+)*"
+)
+_CUE = re.compile(rf"(?P<aux>{_AUX})\b(?P<verb>{_VERBS})\b")
+_TOLD_OBJECT = re.compile(
+    r"\s+(?P<obj>(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+)?[A-Z][\w.'\u2019&-]*){0,3}|\w+)"
+    r"(?:\s+(?:conference|briefing|hearing|interview|committee|panel|audience|crowd|reporters))?)"
+)
+_THAT_OR_QUOTE = re.compile(
+    r"^\s*(?:\S+\s+){0,5}?(?:that\b|[:|]|,\s*\|)|^\s*(?:concerns?|hope|support|confidence|doubts?)\b"
+)
+_NEGATED = re.compile(r"\b(?:not|never|n't|cannot|declined\s+to|refused\s+to|to)\s*$|n't\s*$")
+_OBJECT_OF = {"in", "on", "at", "of", "for", "from", "with", "by", "to", "about", "into", "over", "under", "against",
+              "between", "among", "through", "near", "without", "within", "toward", "towards", "via", "per"}  # fmt: skip
+# Cue forms that are also plural nouns ("member states", "media reports"): only after a name or a pronoun.
+_NOUN_LIKE = {"states", "reports", "claims", "notes", "remarks", "comments", "projects", "estimates", "forecasts",
+              "answers", "replies", "counters", "thinks", "believes", "concludes", "continues", "posts"}  # fmt: skip
+_TO_BE = re.compile(r"^\s+to\s+(?:be|have)\b")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|it\s+is|it\s+was)\s*$", re.IGNORECASE)
+_PUNCT_BREAK = re.compile(r"[,;:(){}\[\]|\u2014\u2013]|\s-\s")
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<src>.+?)(?=\s*(?:[,;:|()\u2014]|\.(?:\s|$)|$|\s(?:that|which|who|and\s+the|as|in\s+\d|on\s+[A-Z]|at\s+least)\b))",
+    re.IGNORECASE,
+)
+_DOCUMENT = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?(?:statement|report|study|survey|analysis|assessment|estimate|data|"
+    r"figures|readout|transcript|documents?|filing|post|release|letter|memo|tally|count|poll)\s+"
+    r"(?:from|by|of|in|on|released\s+by|issued\s+by|published\s+by)\s+",
+    re.IGNORECASE,
+)
+_OWNED_DOCUMENT = re.compile(
+    r"^(?P<owner>.+?)['\u2019]s?\s+(?:[\w-]+\s+)?(?:statement|report|study|survey|analysis|assessment|estimates?|"
+    r"data|figures|readout|transcript|website|account|announcement|tally|count)$"
+)
+_INVERTED_TAIL = re.compile(
+    r"^\s*(?P<who>[^,.;:|()]+?(?:\.[^\s,;:|()][^,.;:|()]*?)*)(?:,\s*(?P<app>[^,;:|()]+?))?\s*(?:[,.;:|()]|$)"
+)
+_NAME_RUN = re.compile(
+    r"[A-Z][\w\u00c0-\u024f.'\u2019-]*(?:\s+(?:(?:of|for|the|de|van|von|al|bin|da|del|di|le|la|"
+    r"press|communications|foreign|defense|defence|national|security|deputy|former|acting|chief|senior|"
+    r"interim|secretary|minister|director|spokesman|spokeswoman|spokesperson|adviser|advisor|president|"
+    r"official|executive|general|leader|commander|ambassador|envoy|analyst|professor|head)\s+)*"
+    r"[A-Z][\w\u00c0-\u024f.'\u2019-]*)*"
+)
+_APPOSITIVE = re.compile(r"^\s*,\s*(?:(?P<age>\d{1,3})|(?P<app>(?:a|an|the)\s[^,;|]+?))\s*(?:,|$)")
+_PRONOUN_GENDER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+_STRIP_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+VIA_NAMED = "named"
+VIA_PRONOUN = "pronoun"
+VIA_SURNAME = "surname"
+VIA_ROLE = "role"
+VIA_QUOTE = "quote continues"
+
+
+@dataclass
+class _Source:
+    """An attribution found in a sentence, pointing at a registry entity so names can still be completed."""
+
+    kind: str
+    entity: speakers.Entity | None
+    cue: str | None
+    mention: str | None
+    via: str
+    position: int = 0
 
 
 def attribute(sentences: list[model.Sentence]) -> list[model.Sentence]:
-    """The sentences with their attribution filled in; body sentences without a source keep the article voice."""
-    out = []
-    for sentence in sentences:
-        match = _SAID.search(sentence.text) if sentence.kind == model.BODY else None
-        if match:
-            kind = model.DIRECT_QUOTE if '"' in sentence.text or "\u201c" in sentence.text else model.REPORTED
-            sentence = replace(
-                sentence, attribution=model.Attribution(kind=kind, speaker=match["who"], cue=match["cue"])
-            )
-        out.append(sentence)
-    return out
+    """The sentences with their attribution filled in; non-body sentences and unsourced ones keep the article voice."""
+    registry = speakers.Registry()
+    found: dict[int, _Source] = {}
+    paragraph_speakers: list[_Source | None] = []  # last source of each body paragraph read so far
+    for group in _paragraphs(sentences):
+        text, offsets = _paragraph_text(sentences, group)
+        quoted = quotes.analyse(text)
+        here: list[speakers.Entity] = []
+        people: list[list[speakers.Entity]] = []  # persons named in each sentence of the paragraph
+        last: _Source | None = None
+        for idx, (lo, hi) in zip(group, offsets, strict=True):
+            source = _explicit(quoted, lo, hi, registry, here)
+            if source:
+                found[idx] = source
+                if source.entity:
+                    here.append(source.entity)
+                    last = source
+            people.append(_note_mentions(quoted.masked[lo:hi], registry, source))
+        _fill_quotes(group, offsets, quoted, found, people, last_of=paragraph_speakers)
+        paragraph_speakers.append(_last_source(group, found) or (last if quoted.open_at_end else None))
+    return [_with_attribution(s, found.get(i)) for i, s in enumerate(sentences)]
+
+
+def _paragraphs(sentences: list[model.Sentence]) -> list[list[int]]:
+    """Indexes of attributable sentences grouped by paragraph, in reading order."""
+    groups: list[list[int]] = []
+    key = None
+    for i, s in enumerate(sentences):
+        if s.kind not in (model.BODY, model.STANDFIRST):
+            continue
+        k = (s.kind, s.paragraph)
+        if k != key or not groups:
+            groups.append([])
+            key = k
+        groups[-1].append(i)
+    return groups
+
+
+def _paragraph_text(sentences: list[model.Sentence], group: list[int]) -> tuple[str, list[tuple[int, int]]]:
+    """The paragraph rebuilt from its sentences (gaps as spaces) and each sentence's span in it."""
+    base = sentences[group[0]].start
+    parts: list[str] = []
+    offsets = []
+    pos = 0
+    for i in group:
+        s = sentences[i]
+        lo = max(s.start - base, pos)
+        parts.append(" " * (lo - pos))
+        parts.append(s.text)
+        offsets.append((lo, lo + len(s.text)))
+        pos = lo + len(s.text)
+    return "".join(parts), offsets
+
+
+def _explicit(
+    quoted: quotes.QuotedText, lo: int, hi: int, registry: speakers.Registry, here: list[speakers.Entity]
+) -> _Source | None:
+    """The source a sentence names itself through a reporting cue or "according to", resolved."""
+    narrative = quoted.masked[lo:hi]
+    direct = quoted.has_long_quote(lo, hi) or quoted.masked[lo:hi].lstrip().startswith(quotes.MASK)
+    for match in _CUE.finditer(narrative):
+        source = _from_cue(narrative, match, registry, here, direct)
+        if source:
+            return source
+    for match in _ACCORDING.finditer(narrative):
+        source = _from_according(match, registry)
+        if source:
+            return source
+    return None
+
+
+def _from_cue(
+    narrative: str, match: re.Match, registry: speakers.Registry, here: list[speakers.Entity], direct: bool
+) -> _Source | None:
+    verb = match["verb"]
+    before = narrative[: match.start()]
+    after = narrative[match.end() :]
+    if _NEGATED.search(before + match["aux"]) or _PASSIVE.search(before) or _TO_BE.match(after):
+        return None
+    if verb in _WEAK and not (direct or _THAT_OR_QUOTE.match(after)):
+        return None
+    if verb in _NOUN_LIKE:
+        prev = (before + match["aux"]).split()[-1:] or [""]
+        if not (prev[0][:1].isupper() or prev[0].lower() in speakers.PRONOUNS):
+            return None
+    cue = verb
+    if verb in {"told", "tells", "tell"}:
+        obj = _TOLD_OBJECT.match(after)
+        if not obj or obj["obj"].split()[0] in {"that", "him", "her", "them", "it"}:
+            return None
+        cue = f"{verb} {obj['obj']}"
+    kind = model.DIRECT_QUOTE if direct else model.REPORTED
+    subject = _subject_before(before)
+    if subject is not None:
+        mention, phrase, appositive = subject
+        entity, via = _resolve(mention, registry, here)
+        if entity and appositive and entity.kind == speakers.PERSON and not entity.title:
+            entity.title = appositive
+        return _Source(kind, entity, cue, phrase, via, len(before))
+    if before.strip(" |,\u2014\u2013-") == "" or before.rstrip().endswith((",", "|", ":")):
+        return _inverted(after, kind, cue, registry, here)
+    return None
+
+
+def _subject_before(before: str) -> tuple[speakers.Mention, str, str | None] | None:
+    """The subject of a cue from the words before it: the longest clause tail that reads as a source.
+
+    "John Smith, a spokesman for the ministry, said" and "John Smith, 45, said" give John Smith; the
+    appositive becomes the title.
+    """
+    trimmed = before.rstrip()
+    chunks = _PUNCT_BREAK.split(trimmed.rstrip(",").rstrip())
+    last = chunks[-1].strip()
+    phrase = _longest_subject(last)
+    mention = speakers.parse(phrase) if phrase else None
+    if trimmed.endswith(",") and len(chunks) >= 2:
+        # Set off by commas, the last chunk interrupts the subject: an appositive, an age, "speaking in Chicago".
+        name = chunks[-2].strip()
+        named = speakers.parse(name) if name else None
+        if named and (not named.role or mention is None or not mention.role):
+            title = _STRIP_ARTICLE.sub("", last) if named.kind == speakers.PERSON and mention and mention.role else None
+            return named, name, title
+        if last[:1].islower() and not _STRIP_ARTICLE.match(last):
+            return None
+    return (mention, phrase, None) if mention and phrase else None
+
+
+def _longest_subject(chunk: str) -> str | None:
+    """The longest tail of a clause that parses as a source phrase ("Intelligence officials in Seoul and Kyiv").
+
+    A tail right after a preposition is its object ("a report on Nigeria"), never a subject.
+    """
+    words = chunk.split()
+    for i in range(max(0, len(words) - 14), len(words)):
+        if (i and words[i - 1].lower() in _OBJECT_OF) or words[i].lower() in _OBJECT_OF:
+            continue
+        phrase = " ".join(words[i:])
+        if speakers.parse(phrase):
+            return phrase
+    return None
+
+
+def _inverted(
+    after: str, kind: str, cue: str, registry: speakers.Registry, here: list[speakers.Entity]
+) -> _Source | None:
+    """'"...," said John Smith, a spokesman.': the speaker follows the cue."""
+    tail = _INVERTED_TAIL.match(after)
+    if not tail:
+        return None
+    mention = speakers.parse(tail["who"].strip())
+    if mention is None:
+        return None
+    entity, via = _resolve(mention, registry, here)
+    app = tail["app"]
+    if entity and app and entity.kind == speakers.PERSON and not entity.title:
+        role = speakers.parse(app.strip())
+        if role and role.role:
+            entity.title = _STRIP_ARTICLE.sub("", app.strip())
+    return _Source(kind, entity, cue, tail["who"].strip(), via)
+
+
+def _from_according(match: re.Match, registry: speakers.Registry) -> _Source | None:
+    src = _DOCUMENT.sub("", match["src"].strip())
+    owner = _OWNED_DOCUMENT.match(src)
+    src = owner["owner"] if owner else src
+    if not src or len(src.split()) > 10:
+        return None
+    mention = speakers.parse(src)
+    if mention is None:
+        return None
+    entity, via = _resolve(mention, registry, [])
+    return _Source(model.ACCORDING_TO, entity, "according to", src, via, match.start())
+
+
+def _resolve(
+    mention: speakers.Mention, registry: speakers.Registry, here: list[speakers.Entity]
+) -> tuple[speakers.Entity | None, str]:
+    """Registry entity for a mention, and how it was found (for `inspect`)."""
+    if mention.kind == speakers.PRONOUN:
+        return registry.antecedent(mention.name, prefer=here), VIA_PRONOUN
+    known = len(registry.entities)
+    entity = registry.resolve(mention)
+    if mention.kind == speakers.PERSON and mention.role and mention.definite and len(registry.entities) == known:
+        return entity, VIA_ROLE
+    if entity and entity.kind == speakers.PERSON and entity.name != mention.name and len(registry.entities) == known:
+        return entity, VIA_SURNAME
+    return entity, VIA_NAMED
+
+
+def _note_mentions(narrative: str, registry: speakers.Registry, source: _Source | None) -> list[speakers.Entity]:
+    """Record the people a sentence names outside quotes, in order, so later pronouns find the nearest.
+
+    A bare name ("Sam Patel") counts as a person only with evidence: a title, an appositive role or age
+    after it, or a gendered pronoun in a sentence it opens.
+    """
+    seen: list[tuple[int, speakers.Entity]] = []
+    gendered = bool(_PRONOUN_GENDER.search(narrative))
+    for run in _NAME_RUN.finditer(narrative):
+        mention = speakers.parse(run.group(0))
+        if mention is None or mention.kind != speakers.PERSON or mention.role:
+            continue
+        entity = registry.known_person(mention.name.split()[-1]) if not mention.title else None
+        if (entity is None and len(mention.name.split()) >= 2) or mention.title:
+            evidence = mention.title or _person_after(narrative[run.end() :]) or (gendered and run.start() == 0)
+            entity = registry.resolve(mention) if evidence else None
+        if entity:
+            seen.append((run.start(), entity))
+    if source and source.entity:
+        seen.append((source.position, source.entity))
+    seen.sort(key=lambda pair: pair[0])
+    people = {id(e): e for _, e in seen if e.kind == speakers.PERSON}
+    if len(people) == 1:
+        only = next(iter(people.values()))
+        genders = {m.lower() for m in _PRONOUN_GENDER.findall(narrative)}
+        male, female = genders & {"he", "him", "his"}, genders & {"she", "her", "hers"}
+        if not only.gender and bool(male) != bool(female):
+            only.gender = speakers.MALE if male else speakers.FEMALE
+    for _, entity in seen:
+        registry.mention(entity)
+    return [e for _, e in seen if e.kind == speakers.PERSON]
+
+
+def _person_after(rest: str) -> bool:
+    """Whether a name is followed by an age or a role appositive (", 45," / ", a local farmer,")."""
+    match = _APPOSITIVE.match(rest)
+    if not match:
+        return False
+    if match["age"]:
+        return True
+    mention = speakers.parse(match["app"])
+    return bool(mention and mention.role)
+
+
+def _fill_quotes(
+    group: list[int],
+    offsets: list[tuple[int, int]],
+    quoted: quotes.QuotedText,
+    found: dict[int, _Source],
+    people: list[list[speakers.Entity]],
+    last_of: list[_Source | None],
+) -> None:
+    """Give sentences that are only quoted speech the speaker of their quote.
+
+    The speaker is the one named in the same quote later, else the paragraph's last speaker or last person
+    named before it, else (for a paragraph that opens with a quote) the previous paragraph's speaker.
+    """
+    for n, (idx, (lo, hi)) in enumerate(zip(group, offsets, strict=True)):
+        if idx in found or quoted.masked[lo:hi].strip(" |.,;:!?-\u2014\u2013") or not quoted.has_long_quote(lo, hi):
+            continue
+        source = _same_quote_later(n, group, offsets, quoted, found) or _earlier(n, group, found)
+        named = next((p[-1] for p in reversed(people[:n]) if p), None)
+        if source is None and named:
+            source = _Source(model.DIRECT_QUOTE, named, None, None, VIA_QUOTE)
+        if source is None and n == 0:
+            source = next((s for s in reversed(last_of[-2:]) if s and s.entity), None)
+        if source and source.entity:
+            found[idx] = _Source(model.DIRECT_QUOTE, source.entity, source.cue, None, VIA_QUOTE)
+
+
+def _same_quote_later(
+    n: int, group: list[int], offsets: list[tuple[int, int]], quoted: quotes.QuotedText, found: dict[int, _Source]
+) -> _Source | None:
+    qid = next((quoted.quote_id[i] for i in range(*offsets[n]) if quoted.quote_id[i] >= 0), -1)
+    for m in range(n + 1, len(group)):
+        if quoted.quote_id[offsets[m][0]] != qid:
+            return None
+        if group[m] in found:
+            return found[group[m]]
+    return None
+
+
+def _earlier(n: int, group: list[int], found: dict[int, _Source]) -> _Source | None:
+    for m in range(n - 1, -1, -1):
+        source = found.get(group[m])
+        if source and source.entity:
+            return source
+    return None
+
+
+def _last_source(group: list[int], found: dict[int, _Source]) -> _Source | None:
+    for idx in reversed(group):
+        source = found.get(idx)
+        if source and source.entity:
+            return source
+    return None
+
+
+def _with_attribution(sentence: model.Sentence, source: _Source | None) -> model.Sentence:
+    if source is None:
+        return sentence
+    entity = source.entity
+    return replace(
+        sentence,
+        attribution=model.Attribution(
+            kind=source.kind,
+            speaker=entity.name if entity else None,
+            title=entity.title if entity and entity.kind == speakers.PERSON else None,
+            cue=source.cue,
+            mention=source.mention,
+            via=source.via if entity else None,
+        ),
+    )
+
+
+def speaker_matches(display: str | None, gold: Iterable[str]) -> bool:
+    """Eval rule: right if any gold name is contained (case-insensitively) in the display; no gold = no speaker."""
+    names = [g.lower() for g in gold if g]
+    if not names:
+        return display is None
+    return display is not None and any(g in display.lower() for g in names)
+
+
+def speaker_accuracy(pairs: Iterable[tuple[str | None, Iterable[str]]]) -> float:
+    """Share of (display, gold names) pairs whose speaker is right by speaker_matches; 0.0 for no pairs."""
+    results = [speaker_matches(display, gold) for display, gold in pairs]
+    return sum(results) / len(results) if results else 0.0

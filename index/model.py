@@ -51,6 +51,8 @@ class Attribution:
     speaker: str | None = None  # canonical name, e.g. "Pat Ryder" or "the Pentagon"
     title: str | None = None  # the role the article gives, e.g. "Pentagon press secretary Maj. Gen."
     cue: str | None = None  # the reporting verb or phrase, e.g. "told reporters"
+    mention: str | None = None  # how the sentence itself names the source, e.g. "he" or "Ryder"
+    via: str | None = None  # how the speaker was found: named, surname, pronoun, role, quote continues
 
     def display(self) -> str | None:
         """Speaker with title as the article introduces them, or None for the article's own voice."""

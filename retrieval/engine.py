@@ -13,14 +13,14 @@ from index import model
 from index.corpus import Corpus
 from index.embed import Embedder, default_embedder
 from index.library import Library
-from retrieval import search
+from retrieval import features, search, select
 from retrieval.answer import Answer, Candidate
 from retrieval.question import clean_question
+from retrieval.rerank import Params, default_params
 
 log = logging.getLogger(__name__)
 
 BUNDLED_ARTICLE = Path(__file__).resolve().parent.parent / "articles" / "kursk-north-korean-troops-2024-10-30.txt"
-DEFAULT_MIN_COSINE = 0.30
 
 
 def default_articles() -> list[str]:
@@ -29,12 +29,23 @@ def default_articles() -> list[str]:
     return [p for p in raw.split(os.pathsep) if p] or [str(BUNDLED_ARTICLE)]
 
 
+def min_confidence(params: Params) -> float:
+    """ARTICLE_QA_MIN_CONFIDENCE, else the fitted threshold: below it the engine says the article doesn't say."""
+    raw = os.environ.get("ARTICLE_QA_MIN_CONFIDENCE", "")
+    try:
+        return float(raw) if raw else params.abstain_threshold
+    except ValueError:
+        log.warning("ARTICLE_QA_MIN_CONFIDENCE=%r is not a number; using %.3f", raw, params.abstain_threshold)
+        return params.abstain_threshold
+
+
 class Engine:
     """Indexes articles once and answers questions over all of them or one."""
 
     def __init__(self, paths: Iterable[str | Path] | None = None, embedder: Embedder | None = None) -> None:
         self.embedder = embedder or default_embedder()
-        self.min_cosine = float(os.environ.get("ARTICLE_QA_MIN_COSINE", DEFAULT_MIN_COSINE))
+        self.params = default_params()
+        self.min_confidence = min_confidence(self.params)
         self.library = Library(paths if paths is not None else default_articles(), self.embedder)
 
     @property
@@ -51,19 +62,38 @@ class Engine:
 
     def ask(self, question: str, article: str | Path | None = None, top: int = 5) -> Answer:
         """The best sentence for the question, or an abstention; raises QuestionError for bad questions."""
+        return self.rank(question, article, top, search.FULL)
+
+    def rank(self, question: str, article: str | Path | None = None, top: int = 5, method: str = search.FULL) -> Answer:
+        """Answer with a ranking method; only the learned one (FULL) merges duplicates, abstains and lists `also`."""
         text = clean_question(question)
         scope = None if article is None else [self.library.position(article)]
-        rows = search.answerable_rows(self.corpus, scope)
+        corpus = self.corpus
+        q = features.Question.parse(text)
+        qvec = self.embedder.encode([text])[0]
+        bm25_all = corpus.lexical.scores(text)
+        rows = search.candidate_rows(corpus, qvec, bm25_all, scope)
         if not len(rows):
             return Answer(question, None, 0.0)
-        qvec = self.embedder.encode([text])[0]
-        fused, cos = search.score(self.corpus, text, qvec, rows)
-        order = np.argsort(-fused, kind="stable")
-        candidates = [self._candidate(rows[i], float(fused[i])) for i in order[: max(top, 1)]]
-        best_cos = float(cos[order[0]])
-        if best_cos < self.min_cosine:
-            return Answer(question, None, best_cos, candidates=candidates)
-        return Answer(question, candidates[0], best_cos, candidates=candidates)
+        scores, scored = search.rank(corpus, q, qvec, rows, bm25_all, method, self.params)
+        order = np.argsort(-scores, kind="stable").tolist()
+        if method != search.FULL:
+            candidates = [self._candidate(rows[i], float(scores[i])) for i in order[: max(top, 1)]]
+            return Answer(question, candidates[0], float(scores[order[0]]), candidates=candidates)
+        order = select.merge_duplicates(corpus, order[: max(top, 1) * 3], rows)
+        best = order[0]
+        confidence = self.params.answerable(features.abstain_features(scored, scores, best))
+        candidates = [self._candidate(rows[i], float(scores[i])) for i in order[: max(top, 1)]]
+        if confidence < self.min_confidence:
+            return Answer(question, None, confidence, candidates=candidates)
+        also = select.other_sources(corpus, q, order, rows, scores, self.params.also_gap)
+        return Answer(
+            question,
+            candidates[0],
+            confidence,
+            also=[self._candidate(rows[i], float(scores[i])) for i in also],
+            candidates=candidates,
+        )
 
     def speakers(self, article: str | Path | None = None) -> list[str]:
         """Named speakers quoted or cited in the corpus (or one article), most quoted first."""
@@ -90,4 +120,4 @@ class Engine:
                 yield item.document.meta, sentence
 
     def _candidate(self, row: int, score: float) -> Candidate:
-        return Candidate(self.corpus.sentence(row), self.corpus.meta(row), score)
+        return Candidate(self.corpus.sentence(int(row)), self.corpus.meta(int(row)), score)

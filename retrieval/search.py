@@ -1,29 +1,79 @@
-"""Score a question against a corpus's sentences: dense cosine fused with BM25."""
+"""Candidate sentences for a question and their scores: learned rerank, or one of the plain baselines."""
 
 from __future__ import annotations
+
+import weakref
 
 import numpy as np
 
 from index import model
 from index.corpus import Corpus
+from retrieval import features
+from retrieval.rerank import Params
+
+FULL = "full"  # learned rerank over hybrid features
+FUSED = "fused"  # z-normalised cosine + z-normalised BM25
+DENSE = "dense"  # cosine only
+BM25 = "bm25"  # BM25 only
+METHODS = (FULL, FUSED, DENSE, BM25)
+
+# Up to this many answerable sentences every one is scored; beyond it, dense top-N and BM25 top-N.
+EXHAUSTIVE_LIMIT = 2000
+CANDIDATES_PER_SIGNAL = 100
+
+_MASKS: weakref.WeakKeyDictionary[Corpus, np.ndarray] = weakref.WeakKeyDictionary()
 
 
-def _zscore(x: np.ndarray) -> np.ndarray:
-    if len(x) < 2:
-        return np.zeros_like(x)
-    sd = float(x.std())
-    return (x - x.mean()) / sd if sd > 1e-9 else np.zeros_like(x)
+def answerable_mask(corpus: Corpus) -> np.ndarray:
+    """True for rows that may be returned as answers (body, title, standfirst); cached per corpus."""
+    mask = _MASKS.get(corpus)
+    if mask is None:
+        kinds = [corpus.sentence(r).kind for r in range(len(corpus.rows))]
+        mask = _MASKS[corpus] = np.array([k in model.ANSWERABLE_KINDS for k in kinds], dtype=bool)
+    return mask
 
 
 def answerable_rows(corpus: Corpus, articles: list[int] | None = None) -> np.ndarray:
-    """Rows that may be returned as answers (body, title, standfirst), optionally of some articles only."""
-    chosen = range(len(corpus.articles)) if articles is None else articles
-    rows = [r for a in chosen for r in corpus.article_rows[a] if corpus.sentence(r).kind in model.ANSWERABLE_KINDS]
-    return np.asarray(rows, dtype=np.int64)
+    """Rows that may be returned as answers, optionally of some articles only."""
+    mask = answerable_mask(corpus)
+    if articles is None:
+        return np.flatnonzero(mask).astype(np.int64)
+    parts = [corpus.article_rows[a][mask[corpus.article_rows[a]]] for a in articles]
+    return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
 
 
-def score(corpus: Corpus, question: str, qvec: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Fused score and raw cosine of each row: z-normalised cosine plus z-normalised BM25."""
-    cos = corpus.cosine(qvec, rows)
-    bm25 = corpus.lexical.scores(question)[rows]
-    return _zscore(cos) + _zscore(bm25), cos
+def candidate_rows(corpus: Corpus, qvec: np.ndarray, bm25_all: np.ndarray, articles: list[int] | None) -> np.ndarray:
+    """Rows to score: all answerable rows of a small scope, else the union of dense and BM25 top-N."""
+    rows = answerable_rows(corpus, articles)
+    if articles is not None or len(rows) <= EXHAUSTIVE_LIMIT:
+        return rows
+    mask = answerable_mask(corpus)
+    dense, _ = corpus.dense_topk(qvec, 4 * CANDIDATES_PER_SIGNAL)
+    k = min(CANDIDATES_PER_SIGNAL, len(bm25_all) - 1)
+    lexical = np.argpartition(-bm25_all, k)[:k] if k > 0 else np.zeros(0, dtype=np.int64)
+    chosen = np.union1d(dense[mask[dense]][:CANDIDATES_PER_SIGNAL], lexical[mask[lexical]])
+    return chosen.astype(np.int64)
+
+
+def rank(
+    corpus: Corpus,
+    q: features.Question,
+    qvec: np.ndarray,
+    rows: np.ndarray,
+    bm25_all: np.ndarray,
+    method: str,
+    params: Params,
+) -> tuple[np.ndarray, features.Scored]:
+    """Score of each candidate row under a method, with the features behind it; BM25 is the corpus's own."""
+    scored = features.compute(corpus, q, qvec, rows)
+    if method == FULL:
+        scores = params.score(scored.x)
+    elif method == FUSED:
+        scores = features.zscore(scored.cos) + features.zscore(bm25_all[rows].astype(np.float64))
+    elif method == DENSE:
+        scores = scored.cos
+    elif method == BM25:
+        scores = bm25_all[rows]
+    else:
+        raise ValueError(f"unknown ranking method {method!r}; one of {', '.join(METHODS)}")
+    return scores, scored

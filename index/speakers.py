@@ -1,0 +1,428 @@
+"""Read a news source phrase ("Defense Secretary Lloyd Austin", "the Pentagon", "officials") into name and title.
+
+Pure rules: capitalised-word name patterns, honorific and role-noun lexicons, a gazetteer of countries.
+The Registry keeps every source an article introduces so later surnames, pronouns and roles resolve to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+PERSON = "person"
+INSTITUTION = "institution"
+GROUP = "group"
+PRONOUN = "pronoun"
+
+MALE = "m"
+FEMALE = "f"
+
+_TOKEN = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f.'\u2019&-]*|[,()]")
+
+# Honorifics and ranks written before a name; the name that follows is a person.
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr", "sr", "jr",
+    "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig", "ens",
+    "sen", "rep", "gov", "lt.gov", "atty", "amb", "supt", "insp", "det", "ofc", "pres", "hon", "sheikh",
+    "rabbi", "imam", "pastor", "father", "sister", "brother", "king", "queen", "prince", "princess", "pope",
+    "emperor", "crown", "general", "colonel", "major", "captain", "lieutenant", "sergeant", "admiral",
+    "commander", "marshal", "corporal", "private", "senator", "representative", "governor", "judge",
+    "justice", "mayor", "president", "premier", "chancellor", "minister", "secretary", "ambassador",
+    "professor", "doctor", "detective", "officer", "inspector", "superintendent", "sheriff", "chief",
+    "coach", "deputy", "congressman", "congresswoman", "councilman", "councilwoman", "councillor",
+    "councilor", "speaker", "leader", "director", "chairman", "chairwoman", "chair", "spokesman",
+    "spokeswoman", "spokesperson", "envoy", "prosecutor", "attorney", "commissioner",
+}  # fmt: skip
+# Nouns that head a role ("press secretary", "chief executive"); a following capitalised run is a name.
+ROLE_NOUNS = HONORIFICS | {
+    "spokesman", "spokeswoman", "spokesperson", "official", "executive", "ceo", "cfo", "coo", "cto",
+    "founder", "co-founder", "cofounder", "owner", "head", "manager", "analyst", "economist", "strategist",
+    "researcher", "scientist", "expert", "lawyer", "adviser", "advisor", "aide", "negotiator",
+    "correspondent", "editor", "reporter", "author", "historian", "fellow", "physician", "nurse",
+    "surgeon", "epidemiologist", "vice", "undersecretary", "under-secretary", "secretary-general",
+    "administrator", "coordinator", "representative", "delegate", "lawmaker", "legislator", "candidate",
+    "nominee", "member", "partner", "principal", "dean", "provost", "rector", "treasurer", "trustee",
+    "president-elect", "officer", "agent", "investigator", "diplomat", "observer", "chief", "boss",
+    "star", "player", "striker", "goalkeeper", "midfielder", "defender", "driver", "rider", "champion",
+    "resident", "witness", "mother", "father", "son", "daughter", "wife", "husband",
+    "student", "teacher", "activist", "organizer", "organiser", "campaigner", "protester", "voter",
+    "worker", "employee", "consultant", "architect", "engineer", "pilot", "soldier", "veteran",
+    "commentator", "pollster", "host", "anchor", "columnist", "writer", "producer", "actor", "actress",
+    "singer", "artist", "designer", "entrepreneur", "investor", "banker", "trader", "farmer", "physicist", "chemist", "biologist", "psychologist", "professor", "lecturer", "academic", "ombudsman",
+}  # fmt: skip
+# Lower-case words that may stand inside a title ("press secretary", "national security adviser").
+TITLE_WORDS = ROLE_NOUNS | {
+    "press", "communications", "foreign", "defense", "defence", "interior", "finance", "health",
+    "national", "security", "state", "senior", "former", "acting", "interim", "deputy", "assistant",
+    "associate", "executive", "top", "chief", "general", "military", "intelligence", "policy", "public",
+    "affairs", "economic", "trade", "energy", "justice", "education", "transport", "transportation",
+    "environment", "agriculture", "labor", "labour", "treasury", "budget", "research", "data", "news",
+    "media", "campaign", "party", "opposition", "government", "ruling", "regional", "local", "district",
+    "city", "county", "federal", "provincial", "european", "international", "global", "managing",
+    "operating", "financial", "technology", "marketing", "sales", "legal", "medical", "junior",
+    "lead", "longtime", "veteran", "retired", "outgoing", "incoming", "then", "then-", "current", "new",
+    "first", "prime", "foreign-policy", "principal", "special", "staff", "of", "the", "for",
+    "and", "&", "at", "'s", "s", "house", "white", "majority", "minority", "whip", "council", "board",
+    "army", "navy", "air", "force", "police", "fire", "emergency", "services", "service", "department",
+    "ministry", "agency", "office", "team", "club", "company", "firm", "group", "bank", "university",
+}  # fmt: skip
+# Plural nouns for a collective source ("officials said", "police said").
+GROUP_NOUNS = {
+    "officials", "authorities", "police", "analysts", "experts", "residents", "witnesses", "prosecutors",
+    "investigators", "sources", "diplomats", "lawmakers", "legislators", "researchers", "scientists",
+    "doctors", "critics", "activists", "organizers", "organisers", "protesters", "economists",
+    "observers", "spokesmen", "spokespeople", "leaders", "ministers", "officers", "executives",
+    "lawyers", "attorneys", "advocates", "opponents", "supporters", "campaigners", "negotiators",
+    "commanders", "troops", "soldiers", "militants", "rebels", "rescuers", "firefighters", "paramedics",
+    "medics", "teachers", "students", "parents", "farmers", "workers", "employees", "unions", "aides",
+    "advisers", "advisors", "insiders", "people", "scholars", "historians", "forecasters",
+    "meteorologists", "regulators", "judges", "members", "voters", "citizens", "villagers", "locals",
+    "survivors", "families", "relatives", "neighbors", "neighbours", "fans", "players", "coaches",
+    "democrats", "republicans", "conservatives", "liberals", "agencies", "ministries", "governments",
+    "companies", "firms", "banks", "groups", "reports", "estimates", "media", "outlets", "polls",
+    "surveys", "studies", "figures", "data", "documents", "records", "statistics",
+}  # fmt: skip
+# Lower-case nouns for an institution ("the ministry said", "the company said").
+INSTITUTION_NOUNS = {
+    "ministry", "department", "agency", "government", "administration", "company", "firm", "group",
+    "military", "army", "navy", "police", "court", "council", "committee", "commission", "office",
+    "bank", "board", "union", "party", "campaign", "organization", "organisation", "institute",
+    "foundation", "university", "school", "hospital", "team", "club", "league", "statement", "report",
+    "study", "survey", "document", "letter", "filing", "complaint", "lawsuit", "indictment", "memo",
+    "post", "embassy", "consulate", "cabinet", "parliament", "legislature", "regime", "junta",
+    "coalition", "alliance", "network", "newspaper", "broadcaster", "channel", "website", "outlet",
+    "service", "authority", "regulator", "watchdog", "spokesperson's", "force", "forces", "command",
+    "prosecutor's", "mission", "delegation", "kremlin", "pentagon", "airline", "carrier", "manufacturer",
+    "retailer", "maker", "operator", "producer", "publisher", "startup", "lab", "laboratory", "centre",
+    "center", "county", "city", "state", "province", "region", "country", "nation", "district",
+}  # fmt: skip
+# Capitalised words that make a run an organisation rather than a person.
+ORG_WORDS = {
+    "ministry", "department", "agency", "office", "house", "council", "committee", "commission", "corp",
+    "corp.", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "co", "co.", "company", "group", "bank", "university",
+    "police", "army", "navy", "forces", "force", "service", "services", "court", "government", "party",
+    "association", "union", "institute", "center", "centre", "foundation", "organization", "organisation",
+    "authority", "board", "bureau", "news", "times", "post", "journal", "press", "media", "network",
+    "reuters", "command", "guard", "corps", "administration", "embassy", "parliament", "congress", "senate",
+    "assembly", "cabinet", "kremlin", "pentagon", "ministry's", "federation", "league", "club", "fund",
+    "bank's", "airlines", "airways", "motors", "systems", "technologies", "holdings", "partners",
+    "capital", "hospital", "school", "college", "agency's", "programme", "program", "watch", "tribune",
+    "herald", "gazette", "telegraph", "guardian", "broadcasting", "television", "radio", "tv", "cnn",
+    "bbc", "nbc", "cbs", "abc", "npr", "afp", "ap", "un", "nato", "eu", "who", "imf", "opec", "fbi", "cia",
+    "nsa", "dod", "doj", "sec", "fda", "cdc", "epa", "nasa", "isw", "idf", "kcna", "yonhap", "xinhua",
+    "tass", "ria", "interfax", "state", "states", "nations", "republic", "kingdom", "emirates",
+    "department's", "office's", "street", "hall", "palace", "vatican", "capitol", "élysée", "elysee",
+}  # fmt: skip
+# Countries, regions and capitals that speak for their governments ("South Korea said", "Moscow said").
+PLACES = {
+    "afghanistan", "albania", "algeria", "angola", "argentina", "armenia", "australia", "austria",
+    "azerbaijan", "bahrain", "bangladesh", "belarus", "belgium", "bolivia", "bosnia", "botswana", "brazil",
+    "britain", "bulgaria", "burkina faso", "cambodia", "cameroon", "canada", "chad", "chile", "china",
+    "colombia", "congo", "croatia", "cuba", "cyprus", "czech republic", "czechia", "denmark", "ecuador",
+    "egypt", "england", "eritrea", "estonia", "ethiopia", "europe", "finland", "france", "gaza", "georgia",
+    "germany", "ghana", "greece", "guatemala", "haiti", "honduras", "hungary", "iceland", "india",
+    "indonesia", "iran", "iraq", "ireland", "israel", "italy", "japan", "jordan", "kazakhstan", "kenya",
+    "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "libya", "lithuania", "luxembourg",
+    "malaysia", "mali", "malta", "mexico", "moldova", "mongolia", "montenegro", "morocco", "mozambique",
+    "myanmar", "namibia", "nepal", "netherlands", "new zealand", "nicaragua", "niger", "nigeria",
+    "north korea", "north macedonia", "norway", "oman", "pakistan", "palestine", "panama", "paraguay",
+    "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia", "rwanda", "saudi arabia",
+    "scotland", "senegal", "serbia", "singapore", "slovakia", "slovenia", "somalia", "south africa",
+    "south korea", "south sudan", "spain", "sri lanka", "sudan", "sweden", "switzerland", "syria",
+    "taiwan", "tajikistan", "tanzania", "thailand", "tunisia", "turkey", "turkiye", "türkiye",
+    "turkmenistan", "uganda", "ukraine", "united arab emirates", "united kingdom", "united states",
+    "uruguay", "uzbekistan", "venezuela", "vietnam", "wales", "yemen", "zambia", "zimbabwe", "u.s.",
+    "us", "u.k.", "uk", "usa", "america", "washington", "moscow", "beijing", "kyiv", "kiev", "london",
+    "paris", "berlin", "tokyo", "seoul", "pyongyang", "tehran", "jerusalem", "ankara", "cairo", "delhi",
+    "new delhi", "brussels", "taipei", "damascus", "baghdad", "kabul", "islamabad", "riyadh", "doha",
+    "hamas", "hezbollah", "the west", "west", "ottawa", "canberra", "rome", "madrid", "warsaw", "minsk",
+    "tel aviv", "beirut", "manila", "hanoi", "bangkok", "jakarta", "havana", "caracas", "mexico city",
+}  # fmt: skip
+PRONOUNS = {"he": MALE, "she": FEMALE, "they": GROUP, "it": INSTITUTION, "we": GROUP, "i": PERSON}
+# Words that join a capitalised run without ending it ("Secretary of State", "Bank of England").
+_CONNECTORS = {"of", "for", "and", "&", "de", "la", "le", "van", "von", "der", "den", "bin", "al", "da", "del", "di"}
+_NAME_PARTICLES = {"de", "la", "le", "van", "von", "der", "den", "bin", "ibn", "al", "da", "del", "di", "du", "dos"}
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "both", "several", "some", "many", "two",
+                "three", "four", "five", "other", "most", "all", "few", "one", "another", "each", "any", "these"}  # fmt: skip
+# Capitalised words that open a sentence or clause without being part of a source's name.
+_LEAD_WORDS = {
+    "now", "but", "and", "so", "yet", "also", "meanwhile", "however", "still", "then", "later", "earlier",
+    "last", "this", "that", "on", "in", "at", "after", "before", "since", "while", "when", "as", "if",
+    "instead", "separately", "previously", "recently", "today", "yesterday", "tonight", "overnight",
+    "speaking", "asked", "like", "unlike", "though", "although", "because", "or", "nor", "for", "with",
+    "by", "from", "during", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
+# Role words that are also common surnames; after a first name they end a name, not a title.
+_SURNAME_ROLES = {"dean", "judge", "bishop", "marshal", "major", "king", "prince", "chancellor", "mayor", "sheriff",
+                  "speaker", "host", "coach", "fellow", "partner", "chair", "head", "boss", "star", "champion",
+                  "driver", "rider", "porter", "steward", "cardinal", "general", "sergeant", "constable"}  # fmt: skip
+_ROLE_SUFFIX = re.compile(r"(?:ist|er|or|ian|ant|ent|man|woman|person|ee|ive|ary|ar|eur)$")
+_NOT_ROLES = {"after", "never", "over", "under", "later", "ever", "other", "rather", "whether", "either",
+              "neither", "together", "however", "per", "for", "or", "nor", "major", "minor", "earlier",
+              "former", "latter", "further", "were", "her", "their", "our", "your", "prior", "summer",
+              "winter", "october", "november", "december", "september", "number", "order", "center",
+              "dollar", "year", "war", "near", "far", "clear", "similar", "regular", "recent", "current",
+              "different", "present", "evident", "important", "relevant", "significant", "apparent",
+              "percent", "cent", "event", "talent", "extent", "content", "intent", "government", "agent",
+              "statement", "comment", "parliament", "moment", "department", "document", "elective"}  # fmt: skip
+_SOURCE_WORDS = TITLE_WORDS | GROUP_NOUNS | INSTITUTION_NOUNS | _DETERMINERS | _CONNECTORS
+_PREPOSITIONS = {"in", "at", "from", "with", "on", "for", "of", "across", "inside", "within", "near", "close"}
+_MALE_WORDS = {"mr", "sir", "lord", "king", "prince", "father", "brother", "spokesman", "chairman", "congressman",
+               "councilman", "businessman", "his", "him", "he", "emperor", "duke", "baron", "sheikh"}  # fmt: skip
+_FEMALE_WORDS = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "spokeswoman", "chairwoman",
+                 "congresswoman", "councilwoman", "businesswoman", "her", "she", "empress", "duchess"}  # fmt: skip
+
+
+def _norm(token: str) -> str:
+    return token.lower().rstrip(".").replace("\u2019", "'")
+
+
+def _is_cap(token: str) -> bool:
+    return token[:1].isupper() or (token[:1].isdigit() and len(token) > 1 and token[-1:].isupper())
+
+
+def _is_possessive(token: str) -> bool:
+    return bool(re.search(r"['\u2019]s?$", token)) and len(token) > 2
+
+
+@dataclass(eq=False)
+class Entity:
+    """One source an article introduces: a person, an institution or a group; name and title as first given."""
+
+    kind: str
+    name: str
+    title: str | None = None
+    gender: str | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        return [t for t in self.name.split() if len(t.rstrip(".")) > 1]
+
+
+@dataclass
+class Mention:
+    """A parsed source phrase before it is resolved against the registry."""
+
+    kind: str
+    name: str
+    title: str | None = None
+    gender: str | None = None
+    definite: bool = False  # "the minister": refers back to someone already introduced
+    role: str | None = None  # the role noun of a description without a name
+
+
+def tokens(phrase: str) -> list[str]:
+    """Words of a phrase, possessives and hyphenated names kept whole, commas and brackets apart."""
+    return _TOKEN.findall(phrase)
+
+
+def _gender_of(words: list[str]) -> str | None:
+    norms = {_norm(w) for w in words}
+    if norms & _FEMALE_WORDS:
+        return FEMALE
+    if norms & _MALE_WORDS:
+        return MALE
+    return None
+
+
+def _is_place(words: list[str]) -> bool:
+    return " ".join(_norm(w) for w in words) in PLACES or " ".join(w.lower() for w in words) in PLACES
+
+
+def _is_org(words: list[str]) -> bool:
+    return any(_norm(w) in ORG_WORDS for w in words) or any(w.isupper() and len(w.rstrip(".")) >= 2 for w in words)
+
+
+def _name_run(words: list[str]) -> int:
+    """Index where the trailing run of name words starts (len(words) if there is none)."""
+    i = len(words)
+    while i > 0:
+        w = words[i - 1]
+        n = _norm(w)
+        role = n in HONORIFICS or n in ROLE_NOUNS
+        if role and i == len(words) and n in _SURNAME_ROLES and i >= 2 and _is_first_name(words[i - 2]):
+            i -= 1  # "Carl Dean", "Mary Judge": a role word used as a surname
+        elif (_is_cap(w) and not role and not _is_possessive(w)) or (
+            n in _NAME_PARTICLES and 1 < i < len(words) and _is_cap(words[i - 2])
+        ):
+            i -= 1
+        else:
+            break
+    # A word after "of"/"for" belongs to the title ("Secretary of State Antony Blake").
+    while 0 < i < len(words) and _norm(words[i - 1]) in {"of", "for", "the", "and", "&"}:
+        i += 1
+    # A name is at most four words; anything before belongs to the title ("National Intelligence Service Director").
+    return max(i, len(words) - 4)
+
+
+def _is_first_name(word: str) -> bool:
+    n = _norm(word)
+    return _is_cap(word) and n not in HONORIFICS and n not in ROLE_NOUNS and n not in ORG_WORDS and n not in PLACES
+
+
+def _is_role(word: str) -> bool:
+    """A role noun from the lexicon, or a lower-case agent noun ("meteorologist", "negotiator")."""
+    n = _norm(word)
+    if n in ROLE_NOUNS or n in HONORIFICS:
+        return True
+    return word.islower() and n not in _NOT_ROLES and bool(_ROLE_SUFFIX.search(n))
+
+
+def parse(phrase: str) -> Mention | None:
+    """Read a subject phrase into a Mention, or None when it is not a plausible source."""
+    words = [w for w in tokens(phrase) if w not in "()"]
+    if "," in words:
+        return None
+    while words and _norm(words[0]) in _LEAD_WORDS and (len(words) > 1):
+        words = words[1:]
+    if not words or len(words) > 14 or _norm(words[-1]) in _CONNECTORS:
+        return None
+    first = _norm(words[0])
+    if len(words) == 1 and first in PRONOUNS:
+        return Mention(PRONOUN, first)
+    definite = first == "the" or _is_possessive(words[0])
+    indefinite = first in {"a", "an", "one", "another"}
+    core = words[1:] if first in _DETERMINERS else words
+    if not core:
+        return None
+    # Every lower-case word must be one a source phrase can hold; anything else means this is not a subject.
+    head_end = len(core)
+    for i, w in enumerate(core):
+        n = _norm(w)
+        if n in _PREPOSITIONS and i > 0 and not _is_cap(core[i - 1]) and _norm(core[i - 1]) in GROUP_NOUNS | ROLE_NOUNS:
+            head_end = i  # "officials in Seoul", "a spokesman for the ministry": keep the phrase, head before it
+            break
+        if not (_is_cap(w) or n in _SOURCE_WORDS or _is_role(w) or w[:1].isdigit() or _is_possessive(w)):
+            return None
+    head = core[:head_end]
+    if not head:
+        return None
+    last = _norm(head[-1])
+    surface = " ".join(words)
+    if first == "the":
+        surface = "the " + " ".join(words[1:])
+    elif first in _DETERMINERS and not _is_possessive(words[0]):
+        surface = words[0].lower() + " " + " ".join(words[1:])
+    if (last in GROUP_NOUNS and not _is_cap(head[-1])) or last in {"police"}:
+        return Mention(GROUP, surface)
+    if last in INSTITUTION_NOUNS and not _is_cap(head[-1]):
+        return Mention(INSTITUTION, surface, definite=definite)
+    start = _name_run(head)
+    name = head[start:]
+    title_words = head[:start]
+    if not name:
+        roles = [_norm(w) for w in head if _is_role(w)]
+        if roles and _norm(head[0]) in ORG_WORDS and len(head) > 2:  # "the Court of Justice", "Department of State"
+            return Mention(INSTITUTION, surface if first == "the" else " ".join(head))
+        if roles:  # "the minister", "a Pentagon spokesperson", "the Secretary of State": a role without a name
+            return Mention(
+                PERSON, surface, gender=_gender_of(head), definite=definite and not indefinite, role=roles[-1]
+            )
+        connected = any(_norm(w) in _CONNECTORS for w in head[1:-1])  # "Pacific Gas and Electric", "Bank of Korea"
+        if all(_is_cap(w) or _norm(w) in _CONNECTORS for w in head) and (first == "the" or connected or _is_org(head)):
+            return Mention(INSTITUTION, surface if first == "the" else " ".join(head))
+        return None
+    if (_is_place(name) and not title_words) or _is_place(head):
+        return Mention(INSTITUTION, " ".join(head))
+    if (first == "the" and not title_words) or _is_org(name) or (_is_org(title_words) and not _has_role(title_words)):
+        return Mention(INSTITUTION, surface if first == "the" else " ".join(head))
+    if any(not _is_cap(w) and _norm(w) not in _NAME_PARTICLES for w in name):
+        return None
+    title = " ".join(title_words) or None
+    if title and not _has_role(title_words):
+        # Capitalised words before a name without any role noun: an organisation name or a misread clause.
+        return Mention(INSTITUTION, " ".join(head)) if len(head) > 1 else None
+    return Mention(PERSON, " ".join(name), title=title, gender=_gender_of(title_words))
+
+
+def _has_role(words: list[str]) -> bool:
+    return any(_is_role(w) for w in words)
+
+
+@dataclass
+class Registry:
+    """Every source met so far in one article, most recent last, so later references resolve to them."""
+
+    entities: list[Entity] = field(default_factory=list)
+    recent: list[Entity] = field(default_factory=list)  # mentions in reading order
+
+    def resolve(self, mention: Mention) -> Entity | None:
+        """The entity a mention names, created on first sight; pronouns and bare roles resolve to earlier ones."""
+        if mention.kind == PRONOUN:
+            return self.antecedent(mention.name)
+        if mention.kind == PERSON and mention.role:
+            found = self._by_role(mention.role) if mention.definite else None
+            return found or self._add(Entity(PERSON, mention.name, None, mention.gender))
+        if mention.kind == PERSON:
+            return self._person(mention)
+        key = _key(mention.name)
+        for entity in self.entities:
+            if entity.kind == mention.kind and _key(entity.name) == key:
+                return entity
+        return self._add(Entity(mention.kind, mention.name))
+
+    def _add(self, entity: Entity) -> Entity:
+        self.entities.append(entity)
+        return entity
+
+    def _person(self, mention: Mention) -> Entity:
+        parts = [t for t in mention.name.split() if len(t.rstrip(".")) > 1]
+        people = [e for e in reversed(self.entities) if e.kind == PERSON]
+        for entity in people:
+            if entity.name == mention.name:
+                return self._update(entity, mention)
+        if len(parts) == 1:
+            for entity in people:  # a surname (or a family name written first) of someone introduced earlier
+                if entity.tokens and entity.tokens[-1] == parts[0]:
+                    return self._update(entity, mention)
+            for entity in people:
+                if parts[0] in entity.tokens:
+                    return self._update(entity, mention)
+        else:
+            for entity in people:  # "President Biden" first, "Joe Biden" later: the full name wins
+                if len(entity.tokens) == 1 and entity.tokens[0] == parts[-1]:
+                    entity.name = mention.name
+                    return self._update(entity, mention)
+        return self._add(Entity(PERSON, mention.name, mention.title, mention.gender))
+
+    @staticmethod
+    def _update(entity: Entity, mention: Mention) -> Entity:
+        entity.title = entity.title or mention.title
+        entity.gender = entity.gender or mention.gender
+        return entity
+
+    def _by_role(self, role: str) -> Entity | None:
+        for entity in reversed(self.recent):
+            if entity.kind == PERSON and entity.title and role in entity.title.lower().split():
+                return entity
+        return None
+
+    def antecedent(self, pronoun: str, prefer: list[Entity] | None = None) -> Entity | None:
+        """The nearest earlier source a pronoun can refer to: preferred ones (this paragraph's speakers) first."""
+        want = PRONOUNS.get(pronoun)
+        for pool in (prefer or [], self.recent):
+            for entity in reversed(pool):
+                if want in (MALE, FEMALE) and entity.kind == PERSON and entity.gender in (None, want):
+                    return entity
+                if want == GROUP and entity.kind in (GROUP, INSTITUTION):
+                    return entity
+                if want == INSTITUTION and entity.kind == INSTITUTION:
+                    return entity
+        return None
+
+    def mention(self, entity: Entity) -> None:
+        """Record that the text has just referred to an entity (recency for pronouns)."""
+        if entity in self.recent:
+            self.recent.remove(entity)
+        self.recent.append(entity)
+
+    def known_person(self, word: str) -> Entity | None:
+        """An already introduced person one of whose name words this is."""
+        for entity in reversed(self.entities):
+            if entity.kind == PERSON and word in entity.tokens:
+                return entity
+        return None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.lower()).replace("\u2019", "'")

@@ -1,0 +1,75 @@
+"""What kind of answer a question wants (quantity, time, person, place) and which kinds a sentence offers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUANTITY = "quantity"
+TIME = "time"
+PERSON = "person"
+PLACE = "place"
+OTHER = "other"
+TYPES = (QUANTITY, TIME, PERSON, PLACE)
+
+_Q_PATTERNS = [
+    (QUANTITY, r"\bhow (?:many|much|large|big|far|long|old|often|tall|high|heavy|wide|deep)\b"),
+    (QUANTITY, r"\b(?:what|which) (?:number|percentage|proportion|share|amount|size|price|cost|rate)\b"),
+    (QUANTITY, r"\bnumber of\b"),
+    (TIME, r"\bwhen\b|\b(?:what|which) (?:year|years|day|date|month|time|century|decade|period|season|era)\b"),
+    (TIME, r"\bsince when\b|\bhow soon\b"),
+    (PERSON, r"\bwho(?:m|se)?\b|\b(?:what|which) (?:person|people|man|woman|group|organi[sz]ation|company)\b"),
+    (PLACE, r"\bwhere\b|\b(?:what|which|in what|in which) (?:country|city|town|region|place|state|area|border)\b"),
+]
+_Q_RES = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _Q_PATTERNS]
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    "hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|couple|half|"
+    "percent|per cent|several|few"
+)
+_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_TIME = re.compile(
+    rf"\b(?:{_MONTHS}|{_DAYS})\b|\b(?:1[0-9]|20)\d\d(?:s)?\b|\b\d{{1,2}}(?:st|nd|rd|th) century\b|"
+    r"\b(?:yesterday|today|tomorrow|tonight|week|weeks|month|months|year|years|decade|century|ago|"
+    r"since|until|later|earlier|previously|imminently|soon)\b",
+    re.IGNORECASE,
+)
+_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z'\u2019-]+")
+_PLACE = re.compile(r"\b(?:in|at|near|from|into|to|across|inside|outside|towards?)\s+(?:the\s+)?[A-Z][a-z]")
+
+
+def question_type(question: str) -> str:
+    """The answer type a question asks for, or OTHER when its wording gives no cue."""
+    for kind, pattern in _Q_RES:
+        if pattern.search(question):
+            return kind
+    return OTHER
+
+
+@dataclass(frozen=True)
+class Offers:
+    """Which answer types a sentence can supply (computed once per sentence)."""
+
+    quantity: bool
+    time: bool
+    person: bool
+    place: bool
+
+    def has(self, kind: str) -> bool:
+        return bool(getattr(self, kind, False))
+
+
+def offers(text: str, has_speaker: bool = False) -> Offers:
+    """Answer types present in a sentence: numbers, dates, capitalised names (or a named speaker), places."""
+    return Offers(
+        quantity=bool(_NUMBER.search(text)),
+        time=bool(_TIME.search(text)),
+        person=has_speaker or bool(_CAPITAL.search(text)),
+        place=bool(_PLACE.search(text)),
+    )

@@ -1,0 +1,132 @@
+"""Fit the reranker and abstention model on the FIT half of the datasets and write retrieval/params.json.
+
+Rerank weights: listwise softmax regression (the gold sentences should take the probability mass
+among each question's candidates). Abstention: logistic regression on question-level signals, with
+XQuAD questions asked against the wrong article as realistic negatives; its threshold keeps the
+share of answerable fit questions declined at or under TARGET_DECLINED_ANSWERABLE.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from retrieval import features, search
+from retrieval.engine import Engine
+from retrieval.evaluate import FIT, Dataset, Item, contains_answer
+from retrieval.question import clean_question
+from retrieval.rerank import Params
+
+log = logging.getLogger(__name__)
+
+L2 = 1e-3
+STEPS = 600
+TARGET_DECLINED_ANSWERABLE = 0.015
+NEWS_WEIGHT = 4.0  # news questions count more than Wikipedia ones in the abstention fit
+
+
+@dataclass
+class Example:
+    """One fit item's candidate features and which candidates hold a gold answer."""
+
+    item: Item
+    scored: features.Scored
+    labels: np.ndarray
+    weight: float
+
+
+def collect(engine: Engine, dataset: Dataset, weight: float) -> list[Example]:
+    """Features of every FIT item of a dataset against its article (questions embedded in one batch)."""
+    items = [it for it in dataset.items if it.split == FIT]
+    texts = [clean_question(it.question) for it in items]
+    qvecs = engine.embedder.encode(texts)
+    out = []
+    for item, text, qvec in zip(items, texts, qvecs, strict=True):
+        corpus = engine.corpus
+        q = features.Question.parse(text)
+        bm25_all = corpus.lexical.scores(text)
+        rows = search.candidate_rows(corpus, qvec, bm25_all, [engine.library.position(item.article)])
+        scored = features.compute(corpus, q, qvec, rows)
+        labels = np.array([contains_answer(corpus.sentence(int(r)).text, item.answers) for r in rows])
+        out.append(Example(item, scored, labels, weight))
+    return out
+
+
+def fit_rank(examples: list[Example]) -> np.ndarray:
+    """Weights maximising the softmax probability of the gold candidates (Adam, L2-regularised)."""
+    groups = [e for e in examples if e.labels.any() and not e.labels.all()]
+    width = max(len(e.labels) for e in groups)
+    nf = len(features.FEATURES)
+    x = np.zeros((len(groups), width, nf))
+    pos = np.zeros((len(groups), width), dtype=bool)
+    valid = np.zeros((len(groups), width), dtype=bool)
+    gw = np.array([e.weight for e in groups])
+    for g, e in enumerate(groups):
+        n = len(e.labels)
+        x[g, :n], pos[g, :n], valid[g, :n] = e.scored.x, e.labels, True
+    w = np.zeros(nf)
+    w[features.FEATURES.index("cos_z")] = w[features.FEATURES.index("bm25_z")] = 1.0
+    m, v = np.zeros(nf), np.zeros(nf)
+    for step in range(1, STEPS + 1):
+        s = np.where(valid, x @ w, -np.inf)
+        p_all = np.exp(s - s.max(axis=1, keepdims=True))
+        p_all /= p_all.sum(axis=1, keepdims=True)
+        sp = np.where(pos, s, -np.inf)
+        p_pos = np.exp(sp - sp.max(axis=1, keepdims=True))
+        p_pos /= p_pos.sum(axis=1, keepdims=True)
+        diff = (p_all - p_pos)[..., None] * x  # d loss / d w per candidate
+        grad = (gw[:, None] * diff.sum(axis=1)).sum(axis=0) / gw.sum() + L2 * w
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad**2
+        w -= 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return w
+
+
+def fit_logistic(a: np.ndarray, y: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, float]:
+    """Weighted, L2-regularised logistic regression by Newton steps; returns weights and bias."""
+    xb = np.hstack([a, np.ones((len(a), 1))])
+    beta = np.zeros(xb.shape[1])
+    reg = 1e-2 * np.eye(xb.shape[1])
+    reg[-1, -1] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ beta, -50, 50)))
+        grad = xb.T @ (weight * (p - y)) / weight.sum() + reg @ beta
+        hess = (xb * (weight * p * (1 - p))[:, None]).T @ xb / weight.sum() + reg
+        beta -= np.linalg.solve(hess, grad)
+    return beta[:-1], float(beta[-1])
+
+
+def fit(engine: Engine, datasets: list[Dataset], path: Path | None = None) -> Params:
+    """Fit all learned parameters on the FIT halves of the datasets; save them when a path is given."""
+    examples: list[Example] = []
+    for dataset in datasets:
+        examples.extend(collect(engine, dataset, NEWS_WEIGHT if dataset.news else 1.0))
+    w = fit_rank([e for e in examples if e.item.answerable])
+    params = Params(weights=dict(zip(features.FEATURES, map(float, w), strict=True)))
+    rows, y, sw = [], [], []
+    for e in examples:
+        scores = params.score(e.scored.x)
+        rows.append(features.abstain_features(e.scored, scores, int(np.argmax(scores))))
+        y.append(float(e.item.answerable))
+        sw.append(e.weight)
+    a, y_arr, sw_arr = np.array(rows), np.array(y), np.array(sw)
+    coef, bias = fit_logistic(a, y_arr, sw_arr)
+    params.abstain_weights = dict(zip(features.ABSTAIN_FEATURES, map(float, coef), strict=True))
+    params.abstain_bias = bias
+    prob = np.array([params.answerable(r) for r in a])
+    positives = prob[y_arr == 1]
+    params.abstain_threshold = float(np.quantile(positives, TARGET_DECLINED_ANSWERABLE)) if len(positives) else 0.5
+    params.fitted_on = {
+        "datasets": [d.name for d in datasets],
+        "split": FIT,
+        "questions": len(examples),
+        "answerable": int(y_arr.sum()),
+        "unanswerable": int((1 - y_arr).sum()),
+    }
+    log.info("fitted on %d questions: %s", len(examples), params.fitted_on)
+    if path is not None:
+        params.save(path)
+    return params

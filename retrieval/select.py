@@ -1,0 +1,66 @@
+"""From ranked candidates to an answer: merge near-duplicates (prefer the body) and list other sources' answers."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from index import model
+from index.corpus import Corpus
+from retrieval import answer_types, features
+
+NEAR_DUPLICATE = 0.8  # share of the shorter sentence's terms found in the other
+
+
+def near_duplicate(a: features.SentenceInfo, b: features.SentenceInfo) -> bool:
+    """Two sentences saying the same thing: most terms of the shorter one appear in the other."""
+    small = min(len(a.stems), len(b.stems))
+    return small > 0 and len(a.stems & b.stems) / small >= NEAR_DUPLICATE
+
+
+def merge_duplicates(corpus: Corpus, order: list[int], rows: np.ndarray) -> list[int]:
+    """Candidate indexes in rank order with near-duplicates merged: a body sentence replaces a title/standfirst twin."""
+    tab = features.table(corpus)
+    kept: list[int] = []
+    for i in order:
+        info = tab.info(int(rows[i]))
+        twin = next((k for k, j in enumerate(kept) if near_duplicate(info, tab.info(int(rows[j])))), None)
+        if twin is None:
+            kept.append(i)
+        elif info.kind == model.BODY and tab.info(int(rows[kept[twin]])).kind != model.BODY:
+            kept[twin] = i
+    return kept
+
+
+def _source(sentence: model.Sentence) -> str:
+    return (sentence.attribution.speaker or "").strip().lower()
+
+
+def other_sources(
+    corpus: Corpus, q: features.Question, order: list[int], rows: np.ndarray, scores: np.ndarray, gap: float
+) -> list[int]:
+    """Runner-up candidates that answer the same question from a different named source with different content.
+
+    A candidate qualifies when its score is within `gap` of the best, it offers the answer type the
+    question asks for, its speaker is named and differs from the best's and from those already listed.
+    """
+    if not order:
+        return []
+    tab = features.table(corpus)
+    best = order[0]
+    seen = {_source(corpus.sentence(int(rows[best])))}
+    chosen: list[int] = []
+    for i in order[1:]:
+        if scores[i] < scores[best] - gap:
+            break
+        row = int(rows[i])
+        who = _source(corpus.sentence(row))
+        info = tab.info(row)
+        if not who or who in seen:
+            continue
+        if q.kind != answer_types.OTHER and not info.offers.has(q.kind):
+            continue
+        if any(near_duplicate(info, tab.info(int(rows[j]))) for j in [best, *chosen]):
+            continue
+        seen.add(who)
+        chosen.append(i)
+    return chosen

@@ -1,0 +1,126 @@
+"""Question and sentence terms for reranking: the BM25 tokens, Snowball-stemmed so word forms match."""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+
+import snowballstemmer
+
+from index.lexical import tokenize
+
+_STEMMER = snowballstemmer.stemmer("english")
+PREFIX = 5  # stems sharing their first PREFIX letters count as a loose match (Russia/Russian, Korea/Korean)
+
+# Irregular English verb forms the stemmer leaves apart (told/tell), mapped to one form.
+_IRREGULAR = {
+    form: base
+    for base, forms in {
+        "say": "said says",
+        "tell": "told",
+        "go": "went gone goes",
+        "send": "sent",
+        "buy": "bought",
+        "bring": "brought",
+        "build": "built",
+        "begin": "began begun",
+        "break": "broke broken",
+        "choose": "chose chosen",
+        "come": "came",
+        "do": "did done",
+        "drive": "drove driven",
+        "eat": "ate eaten",
+        "fall": "fell fallen",
+        "feel": "felt",
+        "fight": "fought",
+        "find": "found",
+        "fly": "flew flown",
+        "get": "got gotten",
+        "give": "gave given",
+        "grow": "grew grown",
+        "hold": "held",
+        "keep": "kept",
+        "know": "knew known",
+        "lead": "led",
+        "leave": "left",
+        "lose": "lost",
+        "make": "made",
+        "meet": "met",
+        "pay": "paid",
+        "rise": "rose risen",
+        "run": "ran",
+        "see": "saw seen",
+        "sell": "sold",
+        "speak": "spoke spoken",
+        "spend": "spent",
+        "stand": "stood",
+        "take": "took taken",
+        "teach": "taught",
+        "think": "thought",
+        "win": "won",
+        "write": "wrote written",
+        "die": "dead",
+    }.items()
+    for form in forms.split()
+}
+
+
+@lru_cache(maxsize=200_000)
+def stem(token: str) -> str:
+    """The Snowball (Porter 2) stem of one lower-case token; numbers are kept as they are."""
+    if token[:1].isdigit():
+        return token
+    return _STEMMER.stemWord(_IRREGULAR.get(token, token))
+
+
+# Words that shape a question but say nothing about its topic ("how many", "is there", "can you").
+QUESTION_WORDS = frozenset(
+    [
+        "many",
+        "much",
+        "long",
+        "often",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "would",
+        "will",
+        "may",
+        "might",
+        "must",
+        "there",
+        "any",
+        "ever",
+        "exactly",
+        "please",
+        "tell",
+        "me",
+        "your",
+        "you",
+        "know",
+        "kind",
+        "type",
+        "sort",
+    ]
+)
+
+
+def stems(text: str) -> list[str]:
+    """Stemmed content terms of a text, in order (stop words dropped)."""
+    return [stem(t) for t in tokenize(text)]
+
+
+def question_stems(text: str) -> list[str]:
+    """Stemmed content terms of a question: also without the words that only make it a question."""
+    return [stem(t) for t in tokenize(text) if t not in QUESTION_WORDS]
+
+
+def prefixes(terms: frozenset[str] | set[str] | list[str]) -> frozenset[str]:
+    """The PREFIX-letter beginnings of the longer terms, for loose matching of word families."""
+    return frozenset(t[:PREFIX] for t in terms if len(t) >= PREFIX)
+
+
+def bigrams(terms: list[str]) -> set[tuple[str, str]]:
+    """Adjacent pairs of terms: phrase matches count more than scattered words."""
+    return set(itertools.pairwise(terms))

@@ -1,0 +1,319 @@
+"""Hand-labelled news-style snippets for attribution: each sentence fragment with the speaker it must get.
+
+Written for the tests (fictional people, real institutions); each case exercises one reporting pattern.
+A label is (fragment of the sentence, expected canonical speaker or None, expected title or ANY).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ANY = object()  # the title is not checked
+
+
+@dataclass(frozen=True)
+class Case:
+    """A snippet (a headline line is added before it) and the labels of the sentences it holds."""
+
+    name: str
+    text: str
+    labels: tuple[tuple[str, str | None, object], ...]
+
+
+CASES: list[Case] = [
+    Case(
+        "said that",
+        "Maria Lopez said that the factory would close in March.",
+        (("factory would close", "Maria Lopez", None),),
+    ),
+    Case(
+        "said without that",
+        "Economist Tom Reed said prices would keep rising this year.",
+        (("prices would keep", "Tom Reed", "Economist"),),
+    ),
+    Case(
+        "told reporters",
+        "Interior Minister Ana Silva told reporters on Monday that the border was calm.",
+        (("border was calm", "Ana Silva", "Interior Minister"),),
+    ),
+    Case(
+        "told lawmakers, long institutional title",
+        "Federal Reserve Board Chair Paul Grant told lawmakers that rates would stay high.",
+        (("rates would stay", "Paul Grant", "Federal Reserve Board Chair"),),
+    ),
+    Case(
+        "confirmed",
+        "Police Chief Laura Brooks confirmed that three suspects were in custody.",
+        (("three suspects", "Laura Brooks", "Police Chief"),),
+    ),
+    Case(
+        "stated",
+        "Governor Alan Price stated that the state budget was balanced.",
+        (("budget was balanced", "Alan Price", "Governor"),),
+    ),
+    Case(
+        "warned",
+        "Dr. Helen Ward warned that hospitals could be overwhelmed by winter.",
+        (("hospitals could be", "Helen Ward", "Dr."),),
+    ),
+    Case(
+        "added",
+        "Coach Ben Harris praised the team. Harris added that the season was not over.",
+        (("praised the team", None, ANY), ("season was not over", "Ben Harris", "Coach")),
+    ),
+    Case(
+        "believes",
+        "Chief economist Sara Kim believes that inflation has peaked.",
+        (("inflation has peaked", "Sara Kim", "Chief economist"),),
+    ),
+    Case(
+        "according to a person",
+        "The storm will reach the coast by Friday, according to meteorologist Dan Cole.",
+        (("storm will reach", "Dan Cole", "meteorologist"),),
+    ),
+    Case(
+        "according to a statement from an institution",
+        "Exports fell 4% in May, according to a statement from the Ministry of Trade.",
+        (("Exports fell", "the Ministry of Trade", None),),
+    ),
+    Case(
+        "according to data from",
+        "According to data from the World Bank, poverty rates fell last year.",
+        (("poverty rates", "the World Bank", None),),
+    ),
+    Case(
+        "has said",
+        '"We will rebuild every school," Education Secretary Mark Hale has said.',
+        (("rebuild every school", "Mark Hale", "Education Secretary"),),
+    ),
+    Case(
+        "quote then X said",
+        '"The results speak for themselves," Jane Porter said.',
+        (("results speak", "Jane Porter", None),),
+    ),
+    Case(
+        "quote then said X with appositive title",
+        '"It is a sad day for the town," said Peter Long, the mayor of Springfield.',
+        (("sad day", "Peter Long", "mayor of Springfield"),),
+    ),
+    Case(
+        "name, appositive, said",
+        "Rita Moss, a spokeswoman for the airline, said all flights would resume.",
+        (("flights would resume", "Rita Moss", "spokeswoman for the airline"),),
+    ),
+    Case(
+        "name, age, said",
+        "Carl Dean, 54, said the flood destroyed his shop.",
+        (("flood destroyed", "Carl Dean", None),),
+    ),
+    Case(
+        "quote split around the speaker",
+        '"We did not expect this," she said. "But we are ready." Before that, Judge Emma Stone had spoken.\n\n'
+        '"The law is clear," Stone said, "and it will be applied."',
+        (("law is clear", "Emma Stone", "Judge"),),
+    ),
+    Case(
+        "multi-sentence quote in one paragraph",
+        'Captain Joe Rivera said the crew was safe. "We lost power at noon. Nobody was hurt."',
+        (("crew was safe", "Joe Rivera", "Captain"), ("Nobody was hurt", "Joe Rivera", "Captain")),
+    ),
+    Case(
+        "quote before its tail in the next sentence",
+        '"We lost power at noon. Nobody was hurt," Captain Joe Rivera said.',
+        (("We lost power", "Joe Rivera", "Captain"), ("Nobody was hurt", "Joe Rivera", "Captain")),
+    ),
+    Case(
+        "quote running over paragraphs",
+        'Senator Amy Chen opened the hearing. "This agency has failed the public.\n\n'
+        '"It ignored every warning and it must answer for that."',
+        (("opened the hearing", None, ANY), ("failed the public", "Amy Chen", "Senator"), ("ignored", "Amy Chen", ANY)),
+    ),
+    Case(
+        "quote paragraph after reported speech",
+        "Union leader Frank Moore said the strike would go on.\n\n"
+        '"Our members have voted. We will not go back until the offer improves."',
+        (("strike would go on", "Frank Moore", "Union leader"), ("offer improves", "Frank Moore", "Union leader")),
+    ),
+    Case(
+        "institution with the",
+        "The Pentagon said Tuesday that the drills had ended.",
+        (("drills had ended", "the Pentagon", None),),
+    ),
+    Case(
+        "country as speaker",
+        "Japan said it would send aid to the region.",
+        (("send aid", "Japan", None),),
+    ),
+    Case(
+        "capital city as speaker",
+        "Beijing said the sanctions were unjustified.",
+        (("sanctions were", "Beijing", None),),
+    ),
+    Case(
+        "officials said",
+        "Officials said the road would reopen next week.",
+        (("road would reopen", "Officials", None),),
+    ),
+    Case(
+        "officials with a place",
+        "U.S. officials said the talks were productive.",
+        (("talks were productive", "U.S. officials", None),),
+    ),
+    Case(
+        "police said",
+        "Police said two men were arrested near the station.",
+        (("two men", "Police", None),),
+    ),
+    Case(
+        "company in a statement, then it",
+        "The company said in a statement that it would appeal. It added that jobs were safe.",
+        (("would appeal", "the company", None), ("jobs were safe", "the company", None)),
+    ),
+    Case(
+        "in a statement, the ministry said",
+        "In a statement, the Foreign Ministry said the ambassador had been summoned.",
+        (("summoned", "the Foreign Ministry", None),),
+    ),
+    Case(
+        "pronoun across sentences",
+        'Vice President Nora Fields visited the plant. "This is the future," she said.',
+        (("visited the plant", None, ANY), ("the future", "Nora Fields", "Vice President")),
+    ),
+    Case(
+        "pronoun across paragraphs",
+        'Treasury Secretary Glen Ross met bankers on Monday.\n\n"The system is sound," he told reporters afterwards.',
+        (("system is sound", "Glen Ross", "Treasury Secretary"),),
+    ),
+    Case(
+        "pronoun gender picks the right person",
+        'Mrs. Diane Clark and Mr. Owen Blake spoke at the rally. Blake left early.\n\n"We need change," she said.',
+        (("need change", "Diane Clark", "Mrs."),),
+    ),
+    Case(
+        "gender learned from the text",
+        "Sam Patel, a local farmer, lost his harvest. Lucy Grant, a neighbour, lost her barn.\n\n"
+        '"Everything is gone," he said.',
+        (("Everything is gone", "Sam Patel", ANY),),
+    ),
+    Case(
+        "pronoun prefers this paragraph's speaker",
+        'Manager Rob Hill said the club had signed Leo Park last year. "It was the right choice," he said.',
+        (("right choice", "Rob Hill", "Manager"),),
+    ),
+    Case(
+        "surname resolves to name and title",
+        "Foreign Minister Penny Wong met her counterpart. Wong said the meeting was useful.",
+        (("meeting was useful", "Penny Wong", "Foreign Minister"),),
+    ),
+    Case(
+        "honorific surname",
+        "Chief executive Paul Adams said sales rose. Mr. Adams said costs also rose.",
+        (("costs also rose", "Paul Adams", "Chief executive"),),
+    ),
+    Case(
+        "family name first",
+        "Unification Minister Kim Yong-ho said talks were possible. Kim added that no date was set.",
+        (("no date was set", "Kim Yong-ho", "Unification Minister"),),
+    ),
+    Case(
+        "title stripped from head of state",
+        "Russian President Vladimir Putin said the West was to blame.",
+        (("West was to blame", "Vladimir Putin", "Russian President"),),
+    ),
+    Case(
+        "title with of",
+        "Secretary of State Antony Blake said the deal was close.",
+        (("deal was close", "Antony Blake", "Secretary of State"),),
+    ),
+    Case(
+        "military ranks",
+        "Army spokesman Lt. Col. Ray Diaz said the unit had withdrawn.",
+        (("unit had withdrawn", "Ray Diaz", "Army spokesman Lt. Col."),),
+    ),
+    Case(
+        "short honorific title",
+        "Sen. Jo Baker said the bill would pass.",
+        (("bill would pass", "Jo Baker", "Sen."),),
+    ),
+    Case(
+        "title then surname only",
+        "President Morales said the election was fair.",
+        (("election was fair", "Morales", "President"),),
+    ),
+    Case(
+        "the spokesman refers back",
+        "Defense ministry spokesman Ivan Petrov said the strike was planned. "
+        'Officials were silent. "It was a precise operation," the spokesman said.',
+        (("precise operation", "Ivan Petrov", "Defense ministry spokesman"),),
+    ),
+    Case(
+        "told a named outlet",
+        'Actress Mia Stone told CNN that she was "deeply moved" by the letters.',
+        (("deeply moved", "Mia Stone", "Actress"),),
+    ),
+    Case(
+        "cue word inside a quote is not a cue",
+        '"He said he would come," Anna Berg recalled.',
+        (("He said he would come", "Anna Berg", None),),
+    ),
+    Case(
+        "wrote",
+        "Author Kate Lin wrote on social media that the book was finished.",
+        (("book was finished", "Kate Lin", "Author"),),
+    ),
+    Case(
+        "no antecedent for he",
+        'He said the plan would work.\n\n"We are confident," she said.',
+        (("plan would work", None, ANY), ("We are confident", None, ANY)),
+    ),
+    Case(
+        "said to be is not speech",
+        "Said to be the largest ship ever built, the vessel left port on Monday.",
+        (("largest ship", None, ANY),),
+    ),
+    Case(
+        "reported facts have no speaker",
+        "The bridge collapsed on Tuesday morning. Rescue teams worked through the night.",
+        (("bridge collapsed", None, ANY), ("Rescue teams", None, ANY)),
+    ),
+    Case(
+        "negated cue has no speaker",
+        "The Pentagon could not confirm whether the troops had crossed the border.",
+        (("troops had crossed", None, ANY),),
+    ),
+    Case(
+        "declined to say",
+        "Mayor Lisa Grey declined to say whether she would run again.",
+        (("run again", None, ANY),),
+    ),
+    Case(
+        "passive told",
+        "Residents were told to leave their homes by Sunday.",
+        (("leave their homes", None, ANY),),
+    ),
+    Case(
+        "scare quotes are not speech",
+        'The so-called "peace plan" was rejected by both sides.',
+        (("peace plan", None, ANY),),
+    ),
+    Case(
+        "quote paragraph with no earlier speaker",
+        'The museum reopened in June.\n\n"It is a wonderful place."',
+        (("wonderful place", None, ANY),),
+    ),
+    Case(
+        "article voice between quotes",
+        'Judge Ruth Adler said the case would go on. The trial began in 2022. "We are not done," Adler said.',
+        (("trial began", None, ANY), ("not done", "Ruth Adler", "Judge")),
+    ),
+    Case(
+        "said with a time phrase",
+        "Energy Minister Omar Haddad said on Sunday that output would rise.",
+        (("output would rise", "Omar Haddad", "Energy Minister"),),
+    ),
+    Case(
+        "possessive title",
+        "Germany's foreign minister Klara Weiss said the embassy would stay open.",
+        (("embassy would stay", "Klara Weiss", "Germany's foreign minister"),),
+    ),
+]

@@ -1,0 +1,133 @@
+"""Attribution: who said each sentence, on the bundled article (hand-labelled) and on labelled news snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import model
+from index.attribute import attribute, speaker_accuracy, speaker_matches
+from index.document import document_from_text, load_document
+from tests.attribution_cases import ANY, CASES, Case
+from tests.conftest import BUNDLED
+
+RYDER = ("Pat Ryder", "Pentagon press secretary Maj. Gen.")
+BIDEN = ("Biden", "President")
+PENTAGON = ("the Pentagon", None)
+NOBODY = (None, None)
+
+# Every sentence of the bundled article, read by hand: (fragment, (speaker, title)).
+BUNDLED_GOLD: list[tuple[str, tuple[str | None, str | None]]] = [
+    ("Pentagon says 'small number' of North Korean troops", NOBODY),  # title (twice)
+    ("The Pentagon said Tuesday that about 10,000", PENTAGON),  # standfirst
+    ("Oct 30, 2024", NOBODY),
+    ("The Pentagon confirmed Tuesday", PENTAGON),
+    ("Last week, White House", ("John Kirby", "White House National Security communications director")),
+    ("Now, the Pentagon says", PENTAGON),
+    ('"We believe that the DPRK', RYDER),
+    ('"A portion of those soldiers', RYDER),
+    ("NORTH KOREA SENDS WARNING", NOBODY),
+    ("Ryder said the troops", RYDER),
+    ('"Indications that', RYDER),
+    ("The Pentagon could not confirm", NOBODY),
+    ('"Initial indications', RYDER),
+    ('"But again', RYDER),
+    ("NORTH KOREA HAS SENT TROOPS", NOBODY),
+    ("President Biden expressed concerns", BIDEN),
+    ("a reporter asked Biden", NOBODY),
+    ('"I am concerned about it', BIDEN),
+    ("Biden was then asked", NOBODY),
+    ("NORTH KOREA BLOWS UP", NOBODY),
+    ('"If they cross into Ukraine', BIDEN),
+    ("Intelligence officials in both", ("Intelligence officials in both South Korea and Ukraine", None)),
+    ('"What exactly are they doing', ("Lloyd Austin", "Defense Secretary")),
+    ("SOUTH KOREAN INTELLIGENCE SAYS", NOBODY),
+    ("Russia and North Korea have denied", NOBODY),
+    ("Cho Tae-yong told lawmakers", ("Cho Tae-yong", "South Korean National Intelligence Service Director")),
+    ("South Korea said last week", ("South Korea", None)),
+    ("Officials said their response", ("Officials", None)),
+    ("locked in separate confrontations", NOBODY),
+    ("The U.S., South Korea and their partners", NOBODY),
+    ("In June, Kim and Russian President", NOBODY),
+    ("contributed to this report", NOBODY),
+]
+
+
+def _label(sentence: model.Sentence) -> tuple[str | None, str | None]:
+    return sentence.attribution.speaker, sentence.attribution.title
+
+
+def test_every_sentence_of_the_bundled_article_has_its_hand_labelled_speaker() -> None:
+    doc = load_document(BUNDLED)
+    for sentence in doc.sentences:
+        gold = [label for fragment, label in BUNDLED_GOLD if fragment in sentence.text]
+        assert len(gold) == 1, f"no single label for {sentence.text!r}"
+        assert _label(sentence) == gold[0], sentence.text
+
+
+def test_bundled_article_kinds_and_cues() -> None:
+    by_text = {s.text[:25]: s.attribution for s in load_document(BUNDLED).sentences}
+    quote = by_text['"We believe that the DPRK '[:25]]
+    assert (quote.kind, quote.cue, quote.via) == (model.DIRECT_QUOTE, "told reporters", "named")
+    continued = by_text['"A portion of those soldi'[:25]]
+    assert (continued.kind, continued.via) == (model.DIRECT_QUOTE, "quote continues")
+    pronoun = by_text['"I am concerned about it,'[:25]]
+    assert (pronoun.mention, pronoun.via) == ("he", "pronoun")
+    assert quote.display() == "Pentagon press secretary Maj. Gen. Pat Ryder"
+
+
+def test_non_body_sentences_keep_the_article_voice() -> None:
+    for sentence in load_document(BUNDLED).sentences:
+        if sentence.kind not in (model.BODY, model.STANDFIRST):
+            assert sentence.attribution == model.Attribution(), sentence.text
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_snippet(case: Case) -> None:
+    doc = document_from_text("A headline for the test\n\n" + case.text, "x.txt")
+    for fragment, speaker, title in case.labels:
+        matches = [s for s in doc.sentences if fragment in s.text and s.kind == model.BODY]
+        assert matches, f"{fragment!r} is not a body sentence"
+        got = matches[0].attribution
+        assert got.speaker == speaker, (fragment, got)
+        if title is not ANY:
+            assert got.title == title, (fragment, got)
+        if speaker is None:
+            assert got.display() is None
+
+
+def test_there_are_enough_labelled_snippets() -> None:
+    assert len(CASES) >= 40
+    assert sum(len(c.labels) for c in CASES) >= 60
+
+
+def test_according_to_and_direct_quote_kinds() -> None:
+    doc = document_from_text(
+        "Headline\n\nExports fell, according to the Ministry of Trade.\n\n"
+        '"We are ready," said Anna Berg. Anna Berg said prices rose.',
+        "x.txt",
+    )
+    kinds = [s.attribution.kind for s in doc.sentences if s.kind == model.BODY]
+    assert kinds == [model.ACCORDING_TO, model.DIRECT_QUOTE, model.REPORTED]
+
+
+def test_attribute_keeps_text_and_offsets() -> None:
+    doc = load_document(BUNDLED)
+    again = attribute([model.Sentence(s.start, s.end, s.paragraph, s.kind, s.text) for s in doc.sentences])
+    assert [(s.start, s.end, s.text) for s in again] == [(s.start, s.end, s.text) for s in doc.sentences]
+    assert [s.attribution for s in again] == [s.attribution for s in doc.sentences]
+
+
+def test_attribution_round_trips_and_reads_old_entries() -> None:
+    a = model.Attribution(model.REPORTED, "Pat Ryder", "Maj. Gen.", "said", "Ryder", "surname")
+    assert model.Attribution.from_dict(a.to_dict()) == a
+    old = {"kind": "reported", "speaker": "X", "title": None, "cue": "said"}
+    assert model.Attribution.from_dict(old).speaker == "X"
+
+
+def test_speaker_accuracy_uses_case_insensitive_containment() -> None:
+    assert speaker_matches("Pentagon press secretary Maj. Gen. Pat Ryder", ["pat ryder"])
+    assert not speaker_matches("President Biden", ["Ryder"])
+    assert speaker_matches(None, [])
+    assert not speaker_matches(None, ["Ryder"])
+    assert speaker_accuracy([("President Biden", ["Biden"]), (None, ["Austin"])]) == 0.5
+    assert speaker_accuracy([]) == 0.0
