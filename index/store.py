@@ -15,13 +15,13 @@ from pathlib import Path
 
 import numpy as np
 
-from index import cache, model
+from index import cache, model, passage
 from index.embed import Embedder
 
 log = logging.getLogger(__name__)
 
 # Bump when segmentation, attribution or embedded text change: old cache entries then go stale.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 # Bump when the layout of an entry on disk changes.
 STORE_FORMAT = "2"
 _CHECKSUM_PREFIX = b"sha256:"
@@ -120,7 +120,7 @@ def load(content_hash: str, embedder_name: str, path: str) -> IndexedArticle | N
 
 def embed_document(document: model.Document, embedder: Embedder) -> IndexedArticle:
     """Embed every sentence of a document."""
-    vectors = embedder.encode([s.text for s in document.sentences])
+    vectors = embedder.encode(passage.passage_texts(document))
     return IndexedArticle(document, vectors.reshape(len(document.sentences), embedder.dim))
 
 
