@@ -76,13 +76,6 @@ _OWNED_DOCUMENT = re.compile(
 _INVERTED_TAIL = re.compile(
     r"^\s*(?P<who>[^,.;:|()]+?(?:\.[^\s,;:|()][^,.;:|()]*?)*)(?:,\s*(?P<app>[^,;:|()]+?))?\s*(?:[,.;:|()]|$)"
 )
-_NAME_RUN = re.compile(
-    r"[A-Z][\w\u00c0-\u024f.'\u2019-]*(?:\s+(?:(?:of|for|the|de|van|von|al|bin|da|del|di|le|la|"
-    r"press|communications|foreign|defense|defence|national|security|deputy|former|acting|chief|senior|"
-    r"interim|secretary|minister|director|spokesman|spokeswoman|spokesperson|adviser|advisor|president|"
-    r"official|executive|general|leader|commander|ambassador|envoy|analyst|professor|head)\s+)*"
-    r"[A-Z][\w\u00c0-\u024f.'\u2019-]*)*"
-)
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:(?P<age>\d{1,3})|(?P<app>(?:a|an|the)\s[^,;|]+?))\s*(?:,|$)")
 _PRONOUN_GENDER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _STRIP_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -304,16 +297,19 @@ def _note_mentions(narrative: str, registry: speakers.Registry, source: _Source 
     """
     seen: list[tuple[int, speakers.Entity]] = []
     gendered = bool(_PRONOUN_GENDER.search(narrative))
-    for run in _NAME_RUN.finditer(narrative):
-        mention = speakers.parse(run.group(0))
+    for start, phrase in speakers.name_runs(narrative):
+        mention = speakers.parse(phrase)
         if mention is None or mention.kind != speakers.PERSON or mention.role:
             continue
         entity = registry.known_person(mention.name.split()[-1]) if not mention.title else None
         if (entity is None and len(mention.name.split()) >= 2) or mention.title:
-            evidence = mention.title or _person_after(narrative[run.end() :]) or (gendered and run.start() == 0)
-            entity = registry.resolve(mention) if evidence else None
+            end = start + len(phrase)
+            if mention.title or _person_after(narrative[end:]) or (gendered and start == 0):
+                entity = registry.resolve(mention)
+            else:
+                registry.candidate(mention)  # a bare full name: known for later surnames, not yet for pronouns
         if entity:
-            seen.append((run.start(), entity))
+            seen.append((start, entity))
     if source and source.entity:
         seen.append((source.position, source.entity))
     seen.sort(key=lambda pair: pair[0])

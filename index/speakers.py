@@ -17,6 +17,7 @@ PRONOUN = "pronoun"
 MALE = "m"
 FEMALE = "f"
 
+_WORD = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f.'\u2019&-]*")
 _TOKEN = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f.'\u2019&-]*|[,()]")
 
 # Honorifics and ranks written before a name; the name that follows is a person.
@@ -193,6 +194,7 @@ class Entity:
     name: str
     title: str | None = None
     gender: str | None = None
+    confirmed: bool = True  # False for a bare name not yet shown to be a person: surnames only, never pronouns
 
     @property
     def tokens(self) -> list[str]:
@@ -292,6 +294,9 @@ def parse(phrase: str) -> Mention | None:
         if n in _PREPOSITIONS and i > 0 and not _is_cap(core[i - 1]) and _norm(core[i - 1]) in GROUP_NOUNS | ROLE_NOUNS:
             head_end = i  # "officials in Seoul", "a spokesman for the ministry": keep the phrase, head before it
             break
+        if n in {"of", "at", "from"} and _titled_name(core[:i]):
+            head_end = i  # "Analyst Priya Shah of Bernstein": the organisation after the name is not part of it
+            break
         if not (_is_cap(w) or n in _SOURCE_WORDS or _is_role(w) or w[:1].isdigit() or _is_possessive(w)):
             return None
     head = core[:head_end]
@@ -333,6 +338,40 @@ def parse(phrase: str) -> Mention | None:
         # Capitalised words before a name without any role noun: an organisation name or a misread clause.
         return Mention(INSTITUTION, " ".join(head)) if len(head) > 1 else None
     return Mention(PERSON, " ".join(name), title=title, gender=_gender_of(title_words))
+
+
+def _titled_name(words: list[str]) -> bool:
+    """Whether words are a title followed by a name ("Analyst Priya Shah")."""
+    start = _name_run(words)
+    return 0 < start < len(words) and _has_role(words[:start])
+
+
+def name_runs(text: str) -> list[tuple[int, str]]:
+    """Runs of capitalised and title words ending in a capitalised word, with their offsets: candidate names."""
+    runs: list[tuple[int, str]] = []
+    begin = end = -1
+    last_cap = -1
+    for match in _WORD.finditer(text):
+        w = match.group(0)
+        cap = _is_cap(w)
+        joins = begin >= 0 and not text[end : match.start()].strip()
+        if cap or (joins and w not in {"and", "&"} and (_norm(w) in TITLE_WORDS or _is_role(w))):
+            if not joins:
+                _close_run(text, begin, last_cap, runs)
+                begin = match.start()
+            end = match.end()
+            if cap:
+                last_cap = end
+        else:
+            _close_run(text, begin, last_cap, runs)
+            begin = end = last_cap = -1
+    _close_run(text, begin, last_cap, runs)
+    return runs
+
+
+def _close_run(text: str, begin: int, last_cap: int, runs: list[tuple[int, str]]) -> None:
+    if begin >= 0 and last_cap > begin:
+        runs.append((begin, text[begin:last_cap]))
 
 
 def _has_role(words: list[str]) -> bool:
@@ -387,6 +426,7 @@ class Registry:
 
     @staticmethod
     def _update(entity: Entity, mention: Mention) -> Entity:
+        entity.confirmed = True
         entity.title = entity.title or mention.title
         entity.gender = entity.gender or mention.gender
         return entity
@@ -416,10 +456,15 @@ class Registry:
             self.recent.remove(entity)
         self.recent.append(entity)
 
+    def candidate(self, mention: Mention) -> None:
+        """Remember a full name the text gives without saying it is a person, for later surname look-ups."""
+        if not any(e.kind == PERSON and mention.name in (e.name, e.name.split()[-1]) for e in self.entities):
+            self._add(Entity(PERSON, mention.name, confirmed=False))
+
     def known_person(self, word: str) -> Entity | None:
         """An already introduced person one of whose name words this is."""
         for entity in reversed(self.entities):
-            if entity.kind == PERSON and word in entity.tokens:
+            if entity.kind == PERSON and entity.confirmed and word in entity.tokens:
                 return entity
         return None
 
