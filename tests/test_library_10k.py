@@ -1,0 +1,47 @@
+"""A folder of 10,000 (tiny) articles indexes, answers from the right one, and refreshes one without the rest.
+
+Real model; the embedder is wrapped only to count what it embeds. Timings belong to `make bench`
+(bench/corpus.py), not here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.engine import Engine
+
+from .test_library import Counting
+
+N = 10_000
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("big")
+    for i in range(N):
+        (folder / f"note-{i:05d}.txt").write_text(f"Note {i}\n\nItem {i} costs {i * 7 % 1000} crowns in Vell.\n")
+    return folder
+
+
+def test_ten_thousand_articles(big, embedder, monkeypatch, tmp_path):
+    monkeypatch.setenv("ARTICLE_QA_CACHE", str(tmp_path / "cache"))
+    counting = Counting(embedder)
+    engine = Engine([big], embedder=counting)
+    assert len(engine.articles) == N and not engine.library.problems
+    assert len(counting.texts) == len(engine.corpus.rows) == 2 * N
+
+    answer = engine.ask("How much does item 4321 cost?", top=3)
+    assert answer.candidates[0].article.path == str(big / "note-04321.txt")
+    assert answer.candidates[0].sentence.text == "Item 4321 costs 247 crowns in Vell."
+
+    counting.texts.clear()
+    (big / "note-00042.txt").write_text("Note 42\n\nItem 42 now costs 5 crowns in Vell.\n")
+    (big / "note-09999.txt").unlink()
+    changes = engine.library.refresh()
+    assert changes.changed == (str(big / "note-00042.txt"),) and changes.removed == (str(big / "note-09999.txt"),)
+    assert len(counting.texts) == 2 and all("42" in t for t in counting.texts)  # that article's 2 sentences only
+    assert len(engine.articles) == N - 1
+
+    counting.texts.clear()
+    reopened = Engine([big], embedder=counting)
+    assert counting.texts == [] and len(reopened.articles) == N - 1
