@@ -139,6 +139,8 @@ PLACES = {
     "hamas", "hezbollah", "the west", "west", "ottawa", "canberra", "rome", "madrid", "warsaw", "minsk",
     "tel aviv", "beirut", "manila", "hanoi", "bangkok", "jakarta", "havana", "caracas", "mexico city",
 }  # fmt: skip
+AGE = "year-old"
+_AGE = re.compile(r"^\d{1,3}-year-old$")
 PRONOUNS = {"he": MALE, "she": FEMALE, "they": GROUP, "it": INSTITUTION, "we": GROUP, "i": PERSON}
 # Words that join a capitalised run without ending it ("Secretary of State", "Bank of England").
 _CONNECTORS = {"of", "for", "and", "&", "de", "la", "le", "van", "von", "der", "den", "bin", "al", "da", "del", "di"}
@@ -169,9 +171,11 @@ _NOT_ROLES = {"after", "never", "over", "under", "later", "ever", "other", "rath
 _SOURCE_WORDS = TITLE_WORDS | GROUP_NOUNS | INSTITUTION_NOUNS | _DETERMINERS | _CONNECTORS
 _PREPOSITIONS = {"in", "at", "from", "with", "on", "for", "of", "across", "inside", "within", "near", "close"}
 _MALE_WORDS = {"mr", "sir", "lord", "king", "prince", "father", "brother", "spokesman", "chairman", "congressman",
-               "councilman", "businessman", "his", "him", "he", "emperor", "duke", "baron", "sheikh"}  # fmt: skip
+               "councilman", "businessman", "his", "him", "he", "emperor", "duke", "baron", "sheikh", "man", "boy",
+               "son", "husband", "grandfather", "uncle", "actor", "widower"}  # fmt: skip
 _FEMALE_WORDS = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "spokeswoman", "chairwoman",
-                 "congresswoman", "councilwoman", "businesswoman", "her", "she", "empress", "duchess"}  # fmt: skip
+                 "congresswoman", "councilwoman", "businesswoman", "her", "she", "empress", "duchess", "woman",
+                 "girl", "mother", "daughter", "wife", "grandmother", "aunt", "actress", "widow"}  # fmt: skip
 
 
 def _norm(token: str) -> str:
@@ -316,6 +320,8 @@ def parse(phrase: str) -> Mention | None:
     name = head[start:]
     title_words = head[:start]
     if not name:
+        if definite and any(_AGE.match(w) for w in head):  # "the 45-year-old (mother of three)": someone just named
+            return Mention(PERSON, surface, gender=_gender_of(core), definite=True, role=AGE)
         roles = [_norm(w) for w in head if _is_role(w)]
         if roles and _norm(head[0]) in ORG_WORDS and len(head) > 2:  # "the Court of Justice", "Department of State"
             return Mention(INSTITUTION, surface if first == "the" else " ".join(head))
@@ -390,7 +396,7 @@ class Registry:
         if mention.kind == PRONOUN:
             return self.antecedent(mention.name)
         if mention.kind == PERSON and mention.role:
-            found = self._by_role(mention.role) if mention.definite else None
+            found = self._by_role(mention.role, mention.gender) if mention.definite else None
             return found or self._add(Entity(PERSON, mention.name, None, mention.gender))
         if mention.kind == PERSON:
             return self._person(mention)
@@ -431,9 +437,11 @@ class Registry:
         entity.gender = entity.gender or mention.gender
         return entity
 
-    def _by_role(self, role: str) -> Entity | None:
+    def _by_role(self, role: str, gender: str | None) -> Entity | None:
         for entity in reversed(self.recent):
-            if entity.kind == PERSON and entity.title and role in entity.title.lower().split():
+            if entity.kind != PERSON or (gender and entity.gender not in (None, gender)):
+                continue
+            if role == AGE or (entity.title and role in entity.title.lower().split()):
                 return entity
         return None
 

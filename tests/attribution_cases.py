@@ -316,4 +316,70 @@ CASES: list[Case] = [
         "Germany's foreign minister Klara Weiss said the embassy would stay open.",
         (("embassy would stay", "Klara Weiss", "Germany's foreign minister"),),
     ),
+    Case(
+        "colon lead-in",
+        'Council member Rosa Diaz said: "This is the most important vote I have taken."',
+        (("most important vote", "Rosa Diaz", "Council member"),),
+    ),
+    Case(
+        "speaker inside the sentence",
+        "The plan, Mayor Tom Becker said, would be paid for by a new bond.",
+        (("paid for by", "Tom Becker", "Mayor"),),
+    ),
+    Case(
+        "participial phrase between name and cue",
+        "U.S. Treasury Secretary Janet Yellen, speaking in Chicago, said she saw no signs of a recession.",
+        (("no signs of a recession", "Janet Yellen", "U.S. Treasury Secretary"),),
+    ),
+    Case(
+        "said X, who",
+        '"Our classrooms are already full," said Janet Cole, who leads a parents\' group.',
+        (("classrooms", "Janet Cole", None),),
+    ),
+    Case(
+        "age description refers back",
+        "Resident Linda Moreno lost her home. The 67-year-old said she would rebuild.",
+        (("would rebuild", "Linda Moreno", "Resident"),),
+    ),
+    Case(
+        "organisation after the name",
+        "Analyst Priya Shah of Bernstein said the move was overdue.",
+        (("overdue", "Priya Shah", "Analyst"),),
+    ),
+    Case(
+        "company name with and",
+        "Pacific Gas and Electric said it was cooperating with investigators.",
+        (("cooperating", "Pacific Gas and Electric", None),),
+    ),
+    Case(
+        "according to an owner's statement",
+        "The decision was unanimous, according to the Fed's statement.",
+        (("unanimous", "the Fed", None),),
+    ),
+    Case(
+        "British honorific without a full stop",
+        'Chief executive Sundar Rao sent a memo. "We hired for a different reality," Mr Rao wrote.',
+        (("different reality", "Sundar Rao", "Chief executive"),),
+    ),
+    Case(
+        "bare full name then surname",
+        'Marcus Silva scored in the 89th minute. "I cannot describe this feeling," Silva told Sky Sports.',
+        (("scored", None, ANY), ("describe this feeling", "Marcus Silva", None)),
+    ),
+    Case(
+        "plural noun is not a cue",
+        "Rights are limited in all member states: only citizens may vote.",
+        (("member states", None, ANY),),
+    ),
+    Case(
+        "wrote a work is not speech",
+        "In 1819 the poet Percy Shelley wrote a political poem.",
+        (("political poem", None, ANY),),
+    ),
+    Case(
+        "a demonym is not a pronoun antecedent",
+        "President Ana Ruiz spoke about North Korean troops. A reporter asked about South Korean aid.\n\n"
+        '"I am worried," she said.',
+        (("I am worried", "Ana Ruiz", "President"),),
+    ),
 ]
