@@ -12,7 +12,11 @@ from retrieval.question import QuestionError
 log = logging.getLogger(__name__)
 
 QUIT = {":q", ":quit", ":exit"}
-HELP = "Ask a question about the article. :articles lists articles, :q quits (or Ctrl-D)."
+HELP = (
+    "Ask a question about the articles. :articles lists them, :add PATH indexes one more, "
+    ":refresh re-reads the article files and folders, :q quits (or Ctrl-D)."
+)
+MAX_LISTED = 50
 
 
 def handle_line(engine: Engine, line: str) -> str | None:
@@ -25,9 +29,15 @@ def handle_line(engine: Engine, line: str) -> str | None:
     if text in {":help", ":h", "?"}:
         return HELP
     if text == ":articles":
-        return "\n".join(
-            f"{a.title} \u00b7 {a.outlet or '-'} \u00b7 {a.date or '-'} ({a.path})" for a in engine.articles
-        )
+        return _articles(engine)
+    if text == ":refresh":
+        return _refresh(engine)
+    if text.startswith(":add "):
+        try:
+            meta = engine.add_article(text[5:].strip())
+        except ArticleError as exc:
+            return f"error: {exc}"
+        return f"added {meta.title} ({meta.path})"
     try:
         return fmt.answer_text(engine.ask(text))
     except (QuestionError, ArticleError) as exc:
@@ -35,6 +45,20 @@ def handle_line(engine: Engine, line: str) -> str | None:
     except Exception:  # the REPL must survive anything a question can trigger
         log.exception("failed to answer %r", text)
         return "error: something went wrong answering that; see the log"
+
+
+def _articles(engine: Engine) -> str:
+    lines = [f"{a.title} \u00b7 {a.outlet or '-'} \u00b7 {a.date or '-'} ({a.path})" for a in engine.articles]
+    if len(lines) > MAX_LISTED:
+        lines = [*lines[:MAX_LISTED], f"... and {len(lines) - MAX_LISTED:,} more"]
+    return "\n".join(lines) or "no articles"
+
+
+def _refresh(engine: Engine) -> str:
+    changes = engine.library.refresh()
+    lines = [f"{len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed"]
+    lines.extend(f"skipped: {p.message}" for p in engine.library.problems)
+    return "\n".join(lines)
 
 
 def run_repl(engine: Engine, read=input, write=print) -> int:
