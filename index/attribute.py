@@ -107,19 +107,17 @@ def attribute(sentences: list[model.Sentence]) -> list[model.Sentence]:
     for group in _paragraphs(sentences):
         text, offsets = _paragraph_text(sentences, group)
         quoted = quotes.analyse(text)
-        here: list[speakers.Entity] = []
+        here: list[speakers.Entity] = []  # this paragraph's speakers so far: pronouns prefer them
         people: list[list[speakers.Entity]] = []  # persons named in each sentence of the paragraph
-        last: _Source | None = None
         for idx, (lo, hi) in zip(group, offsets, strict=True):
             source = _explicit(quoted, lo, hi, registry, here)
             if source:
                 found[idx] = source
                 if source.entity:
                     here.append(source.entity)
-                    last = source
             people.append(_note_mentions(quoted.masked[lo:hi], registry, source))
         _fill_quotes(group, offsets, quoted, found, people, last_of=paragraph_speakers)
-        paragraph_speakers.append(_last_source(group, found) or (last if quoted.open_at_end else None))
+        paragraph_speakers.append(_last_source(group, found))
     return [_with_attribution(s, found.get(i)) for i, s in enumerate(sentences)]
 
 

@@ -18,7 +18,6 @@ class QuotedText:
     text: str
     masked: str
     quote_id: list[int]  # -1 outside quotes, else the number of the quote (0, 1, ...) in this paragraph
-    open_at_end: bool  # a quote still open when the paragraph ends runs on into the next one (news style)
 
     def has_long_quote(self, start: int, end: int) -> bool:
         """Whether text[start:end] holds quoted words enough to count as direct speech."""
@@ -49,4 +48,4 @@ def analyse(text: str) -> QuotedText:
         if current >= 0:
             ids[i] = current
             masked[i] = " " if ch.isspace() else MASK
-    return QuotedText(text, "".join(masked), ids, current >= 0)
+    return QuotedText(text, "".join(masked), ids)

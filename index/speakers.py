@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 PERSON = "person"
 INSTITUTION = "institution"
@@ -201,8 +202,8 @@ class Entity:
     confirmed: bool = True  # False for a bare name not yet shown to be a person: surnames only, never pronouns
 
     @property
-    def tokens(self) -> list[str]:
-        return [t for t in self.name.split() if len(t.rstrip(".")) > 1]
+    def tokens(self) -> tuple[str, ...]:
+        return _name_tokens(self.name)
 
 
 @dataclass
@@ -475,6 +476,12 @@ class Registry:
             if entity.kind == PERSON and entity.confirmed and word in entity.tokens:
                 return entity
         return None
+
+
+@lru_cache(maxsize=4096)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    """A name's words without initials, for surname matching."""
+    return tuple(t for t in name.split() if len(t.rstrip(".")) > 1)
 
 
 def _key(name: str) -> str:
