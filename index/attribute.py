@@ -45,7 +45,8 @@ _AUX = (
 _CUE = re.compile(rf"(?P<aux>{_AUX})\b(?P<verb>{_VERBS})\b")
 _TOLD_OBJECT = re.compile(
     r"\s+(?P<obj>(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+)?[A-Z][\w.'\u2019&-]*){0,3}|\w+)"
-    r"(?:\s+(?:conference|briefing|hearing|interview|committee|panel|audience|crowd|reporters))?)"
+    r"(?:\s+(?:conference|briefing|hearing|interview|committee|panel|audience|crowd|reporters|leaders|officials|"
+    r"lawmakers|journalists|students|supporters|troops|viewers|listeners|parliament))?)"
 )
 _THAT_OR_QUOTE = re.compile(
     r"^\s*(?:\S+\s+){0,5}?(?:that\b|[:|]|,\s*\|)|^\s*(?:concerns?|hope|support|confidence|doubts?)\b"
@@ -188,7 +189,7 @@ def _from_cue(
         obj = _TOLD_OBJECT.match(after)
         if not obj or obj["obj"].split()[0] in {"that", "him", "her", "them", "it"}:
             return None
-        cue = f"{verb} {obj['obj']}"
+        cue = f"{verb} {obj['obj'].rstrip('.')}"
     kind = model.DIRECT_QUOTE if direct else model.REPORTED
     subject = _subject_before(before)
     if subject is not None:

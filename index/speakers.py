@@ -405,6 +405,10 @@ class Registry:
         for entity in self.entities:
             if entity.kind == mention.kind and _key(entity.name) == key:
                 return entity
+        if mention.definite and len(key.split()) == 1:  # "the ministry" after "Qatar's Foreign Ministry said"
+            for entity in reversed(self.recent):
+                if entity.kind == INSTITUTION and key in _key(entity.name).split():
+                    return entity
         return self._add(Entity(mention.kind, mention.name))
 
     def _add(self, entity: Entity) -> Entity:
@@ -442,7 +446,8 @@ class Registry:
         for entity in reversed(self.recent):
             if entity.kind != PERSON or (gender and entity.gender not in (None, gender)):
                 continue
-            if role == AGE or (entity.title and role in entity.title.lower().split()):
+            described = entity.title or (entity.name if entity.name[:1].islower() else "")  # "a senior official"
+            if role == AGE or role in described.lower().split():
                 return entity
         return None
 

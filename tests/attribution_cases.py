@@ -382,4 +382,15 @@ CASES: list[Case] = [
         '"I am worried," she said.',
         (("I am worried", "Ana Ruiz", "President"),),
     ),
+    Case(
+        "an unnamed official, then the official",
+        "A senior U.S. official, speaking on condition of anonymity, said talks were stalled. "
+        "The official said more prisoners could be freed.",
+        (("talks were stalled", "a senior U.S. official", None), ("prisoners", "a senior U.S. official", None)),
+    ),
+    Case(
+        "the ministry refers back to a named ministry",
+        "The truce was extended by a day, Qatar's Foreign Ministry said. The ministry said talks would go on.",
+        (("extended", "Qatar's Foreign Ministry", None), ("talks would go on", "Qatar's Foreign Ministry", None)),
+    ),
 ]
