@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	# The CPU build of torch first: a plain `torch` requirement would pull a multi-GB CUDA build.
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m index.onnx_export  # the int8 ONNX model for the fast query path, built once
 	touch $(STAMP)
 
 install: $(STAMP)
