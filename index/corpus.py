@@ -1,13 +1,13 @@
-"""Many indexed articles as one searchable collection: a FAISS index and BM25 over all their sentences."""
+"""Many indexed articles as one searchable collection: dense search and BM25 over all their sentences."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import faiss
 import numpy as np
 
 from index import model
+from index.dense import DenseIndex
 from index.lexical import Bm25Index
 from index.store import IndexedArticle
 
@@ -30,9 +30,7 @@ class Corpus:
         vectors = [item.vectors for item in articles if len(item.vectors)]
         matrix = np.vstack(vectors) if vectors else np.zeros((0, dim), dtype=np.float32)
         self.vectors = np.ascontiguousarray(matrix, dtype=np.float32)
-        self.dense = faiss.IndexFlatIP(dim)
-        if len(self.vectors):
-            self.dense.add(self.vectors)
+        self.dense = DenseIndex(self.vectors, [item.document.meta.content_hash for item in articles])
         self.lexical = Bm25Index([self.sentence(i).text for i in range(len(self.rows))])
         self.article_rows = self._article_rows()
 
@@ -52,14 +50,10 @@ class Corpus:
 
     def dense_topk(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The k rows most similar to the query over the whole corpus, best first, with their cosines."""
-        k = min(k, len(self.rows))
-        if k <= 0:
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        scores, rows = self.dense.search(query.reshape(1, -1).astype(np.float32), k)
-        return rows[0].astype(np.int64), scores[0]
+        return self.dense.topk(query, k)
 
     def cosine(self, query: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
-        """Cosine of the query with the rows given (all rows when None)."""
+        """Exact cosine of the query with the rows given (all rows when None)."""
         if rows is None:
             return self.vectors @ query
         return self.vectors[rows] @ query

@@ -1,0 +1,180 @@
+"""Corpus-wide dense top-k: an exact scan while it stays fast, an IVF index with exact re-ranking beyond.
+
+A flat scan reads every vector (memory-bound: about 1 ms per 20,000 sentences on one core). Larger corpora
+get an inverted-file index with 8-bit codes (a quarter of the bytes), whose candidates are re-scored with the
+exact float32 vectors. Its nprobe is tuned when it is built, on queries made from the corpus's own
+embeddings, to the smallest value that finds the exact top-1 for at least TARGET_RECALL of them (see
+`tune_queries`). The built
+index is kept in the cache dir and memory-mapped when reopened (IO_FLAG_MMAP), so a restart does not retrain
+it nor read it into RAM.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+import numpy as np
+
+from index import cache
+
+log = logging.getLogger(__name__)
+
+DEFAULT_FLAT_MAX = 20_000
+TARGET_RECALL = 0.99
+NPROBES = (4, 8, 16, 32, 64, 128, 256)
+TUNE_QUERIES = 300
+# Candidates taken from the IVF index per query before exact re-ranking (at least k).
+RERANK = 64
+INDEX_FORMAT = "1"
+
+
+def flat_max() -> int:
+    """ARTICLE_QA_FLAT_MAX: up to this many sentences the dense search is an exact scan."""
+    return int(os.environ.get("ARTICLE_QA_FLAT_MAX", DEFAULT_FLAT_MAX))
+
+
+class DenseIndex:
+    """Top-k rows by inner product with a unit query; `kind` is "flat" or "ivf"."""
+
+    def __init__(self, vectors: np.ndarray, sources: list[str] | None = None, cached: bool = True) -> None:
+        self.vectors = vectors
+        self.kind = "flat"
+        self.nprobe = 0
+        self._ivf = None
+        if len(vectors) > flat_max():
+            self.kind = "ivf"
+            self._ivf = open_or_build_ivf(vectors, sources or [], cached)
+            self.nprobe = int(self._ivf.nprobe)
+
+    def topk(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The k rows most similar to the query, best first, with their exact cosines."""
+        k = min(k, len(self.vectors))
+        if k <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        query = np.ascontiguousarray(query, dtype=np.float32).reshape(-1)
+        if self._ivf is None:
+            return _best(np.arange(len(self.vectors)), self.vectors @ query, k)
+        _, found = self._ivf.search(query.reshape(1, -1), max(k, RERANK))
+        rows = found[0][found[0] >= 0].astype(np.int64)
+        return _best(rows, self.vectors[rows] @ query, k)
+
+
+def _best(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    k = min(k, len(rows))
+    part = np.argpartition(-scores, k - 1)[:k] if k < len(rows) else np.arange(len(rows))
+    order = part[np.argsort(-scores[part], kind="stable")]
+    return rows[order], scores[order].astype(np.float32)
+
+
+def nlist_for(n: int) -> int:
+    """Inverted lists for n vectors: about sqrt(n), so a list holds about as many vectors as there are lists."""
+    return int(min(max(16, round(np.sqrt(n))), 4096))
+
+
+def build_ivf(vectors: np.ndarray, threads: int | None = None):
+    """Train and fill an IVF index with 8-bit scalar codes, with nprobe tuned on this corpus (see module doc)."""
+    import faiss
+
+    n, dim = vectors.shape
+    nlist = nlist_for(n)
+    faiss.omp_set_num_threads(threads or os.cpu_count() or 1)
+    try:
+        quantizer = faiss.IndexFlatIP(dim)
+        index = faiss.IndexIVFScalarQuantizer(
+            quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit, faiss.METRIC_INNER_PRODUCT
+        )
+        rng = np.random.default_rng(0)
+        sample = vectors[np.sort(rng.choice(n, size=min(n, 64 * nlist), replace=False))]
+        index.cp.max_points_per_centroid = 64
+        index.train(sample)
+        index.add(vectors)
+        index.nprobe = tune_nprobe(index, vectors, rng)
+    finally:
+        faiss.omp_set_num_threads(1)
+    log.info("IVF index over %d vectors: nlist %d, nprobe %d", n, nlist, index.nprobe)
+    return index
+
+
+def tune_queries(vectors: np.ndarray, rng: np.random.Generator, count: int = TUNE_QUERIES) -> np.ndarray:
+    """Question-like probes: normalised sums of four random sentences of the corpus.
+
+    Such a probe lies between topics, close to no one sentence, as a question does; on XQuAD questions over
+    corpora of 1e5 and 1e6 sentences, recall@1 on these probes was never above recall on the real questions.
+    """
+    q = sum(vectors[rng.integers(0, len(vectors), count)] for _ in range(4))
+    return np.ascontiguousarray(q / np.maximum(np.linalg.norm(q, axis=1, keepdims=True), 1e-12), dtype=np.float32)
+
+
+def exact_top1(vectors: np.ndarray, queries: np.ndarray, block: int = 65536) -> np.ndarray:
+    """Row of the best inner product for each query, by a blocked exact scan."""
+    best = np.full(len(queries), -np.inf, dtype=np.float32)
+    arg = np.zeros(len(queries), dtype=np.int64)
+    for start in range(0, len(vectors), block):
+        scores = queries @ vectors[start : start + block].T
+        top = scores.argmax(1)
+        val = scores[np.arange(len(queries)), top]
+        better = val > best
+        best[better], arg[better] = val[better], top[better] + start
+    return arg
+
+
+def recall_at_1(index, vectors: np.ndarray, queries: np.ndarray, truth: np.ndarray) -> float:
+    """Share of queries whose exact top-1 is the top-1 after IVF search and exact re-ranking."""
+    _, found = index.search(queries, RERANK)
+    hits = 0
+    for q, rows, want in zip(queries, found, truth, strict=True):
+        rows = rows[rows >= 0]
+        hits += bool(len(rows)) and int(rows[np.argmax(vectors[rows] @ q)]) == int(want)
+    return hits / max(len(queries), 1)
+
+
+def tune_nprobe(index, vectors: np.ndarray, rng: np.random.Generator) -> int:
+    """The smallest nprobe reaching TARGET_RECALL on tune_queries (the largest tried if none does)."""
+    queries = tune_queries(vectors, rng)
+    truth = exact_top1(vectors, queries)
+    for nprobe in NPROBES:
+        if nprobe > index.nlist:
+            break
+        index.nprobe = nprobe
+        recall = recall_at_1(index, vectors, queries, truth)
+        log.info("nprobe %d: recall@1 %.3f", nprobe, recall)
+        if recall >= TARGET_RECALL:
+            return nprobe
+    return min(NPROBES[-1], index.nlist)
+
+
+def index_path(vectors: np.ndarray, sources: list[str]) -> Path:
+    """Cache file of the IVF index of these vectors: keyed by the articles' hashes and a sample of the vectors."""
+    h = hashlib.sha256(f"{INDEX_FORMAT}|{vectors.shape}|{'|'.join(sources)}".encode())
+    h.update(np.ascontiguousarray(vectors[:: max(1, len(vectors) // 4096)]).tobytes())
+    return cache.cache_dir() / "dense" / f"{h.hexdigest()[:32]}.ivf"
+
+
+def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = True):
+    """The IVF index of these vectors, memory-mapped from the cache when built before, else built (and saved)."""
+    import faiss
+    from filelock import FileLock
+
+    if not cached:
+        return build_ivf(vectors)
+    path = index_path(vectors, sources)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(path) + ".lock"):
+        if path.exists():
+            try:
+                index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP)
+                if index.ntotal == len(vectors):
+                    return index
+            except RuntimeError as exc:
+                log.warning("rebuilding unreadable dense index %s: %s", path, exc)
+        index = build_ivf(vectors)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            faiss.write_index(index, str(tmp))
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
+    return faiss.read_index(str(path), faiss.IO_FLAG_MMAP)
