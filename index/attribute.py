@@ -59,6 +59,11 @@ _NOUN_LIKE = {"states", "reports", "claims", "notes", "remarks", "comments", "pr
               "answers", "replies", "counters", "thinks", "believes", "concludes", "continues", "posts"}  # fmt: skip
 _TO_BE = re.compile(r"^\s+to\s+(?:be|have)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|it\s+is|it\s+was)\s*$", re.IGNORECASE)
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:on|in|at|late|early|last|this|earlier|later|again))*\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"today|yesterday|tonight|week|month|year|night|morning|afternoon|evening|weekend)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*$"
+)
 _PUNCT_BREAK = re.compile(r"[,;:(){}\[\]|\u2014\u2013]|\s-\s")
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<src>.+?)(?=\s*(?:[,;:|()\u2014]|\.(?:\s|$)|$|\s(?:that|which|who|and\s+the|as|in\s+\d|on\s+[A-Z]|at\s+least)\b))",
@@ -79,7 +84,8 @@ _INVERTED_TAIL = re.compile(
 )
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:(?P<age>\d{1,3})|(?P<app>(?:a|an|the)\s[^,;|]+?))\s*(?:,|$)")
 _PRONOUN_GENDER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
-_STRIP_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_INDEFINITE = re.compile(r"^(?:a|an)\s", re.IGNORECASE)
+_STRIP_ARTICLE = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.IGNORECASE)
 
 VIA_NAMED = "named"
 VIA_PRONOUN = "pronoun"
@@ -209,21 +215,37 @@ def _subject_before(before: str) -> tuple[speakers.Mention, str, str | None] | N
     "John Smith, a spokesman for the ministry, said" and "John Smith, 45, said" give John Smith; the
     appositive becomes the title.
     """
-    trimmed = before.rstrip()
+    trimmed = _TRAILING_TIME.sub("", before.rstrip())
     chunks = _PUNCT_BREAK.split(trimmed.rstrip(",").rstrip())
-    last = chunks[-1].strip()
-    phrase = _longest_subject(last)
-    mention = speakers.parse(phrase) if phrase else None
     if trimmed.endswith(",") and len(chunks) >= 2:
-        # Set off by commas, the last chunk interrupts the subject: an appositive, an age, "speaking in Chicago".
-        name = chunks[-2].strip()
-        named = speakers.parse(name) if name else None
-        if named and (not named.role or mention is None or not mention.role):
-            title = _STRIP_ARTICLE.sub("", last) if named.kind == speakers.PERSON and mention and mention.role else None
-            return named, name, title
-        if last[:1].islower() and not _STRIP_ARTICLE.match(last):
-            return None
+        return _set_off_subject([_longest_subject(c) or c.strip() for c in chunks])
+    phrase = _longest_subject(chunks[-1])
+    mention = speakers.parse(phrase) if phrase else None
     return (mention, phrase, None) if mention and phrase else None
+
+
+def _set_off_subject(chunks: list[str]) -> tuple[speakers.Mention, str, str | None] | None:
+    """The named source among comma-separated chunks before a cue, with a role chunk beside it as title.
+
+    "John Smith, a spokesman, said", "Its chief meteorologist, Paul Lee, said", "Janet Yellen, speaking
+    in Chicago, said", "Tom Hill, 34, from Leeds, said".
+    """
+    parsed = [speakers.parse(c) if c else None for c in chunks]
+    described = [bool(m and (m.role or _INDEFINITE.match(c))) for c, m in zip(chunks, parsed, strict=True)]
+    fallback = None
+    for j in range(len(chunks) - 1, -1, -1):
+        mention = parsed[j]
+        if mention and not described[j]:
+            title = None
+            if mention.kind == speakers.PERSON:
+                roles = [chunks[k] for k in (j + 1, j - 1) if 0 <= k < len(chunks) and parsed[k] and parsed[k].role]
+                title = _STRIP_ARTICLE.sub("", roles[0]) if roles else None
+            return mention, chunks[j], title
+        if mention and fallback is None:
+            fallback = (mention, chunks[j], None)
+        if not (mention or chunks[j][:1].isdigit() or chunks[j][:1].islower()):
+            break
+    return fallback
 
 
 def _longest_subject(chunk: str) -> str | None:

@@ -151,10 +151,9 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "both", "
 # Capitalised words that open a sentence or clause without being part of a source's name.
 _LEAD_WORDS = {
     "now", "but", "and", "so", "yet", "also", "meanwhile", "however", "still", "then", "later", "earlier",
-    "last", "this", "that", "on", "in", "at", "after", "before", "since", "while", "when", "as", "if",
-    "instead", "separately", "previously", "recently", "today", "yesterday", "tonight", "overnight",
-    "speaking", "asked", "like", "unlike", "though", "although", "because", "or", "nor", "for", "with",
-    "by", "from", "during", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "instead", "separately", "previously", "recently", "today", "yesterday", "tonight", "overnight", "or",
+    "nor", "thus", "moreover", "furthermore", "similarly", "likewise", "indeed", "finally", "again",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 }  # fmt: skip
 # Role words that are also common surnames; after a first name they end a name, not a title.
 _SURNAME_ROLES = {"dean", "judge", "bishop", "marshal", "major", "king", "prince", "chancellor", "mayor", "sheriff",
@@ -170,6 +169,12 @@ _NOT_ROLES = {"after", "never", "over", "under", "later", "ever", "other", "rath
               "percent", "cent", "event", "talent", "extent", "content", "intent", "government", "agent",
               "statement", "comment", "parliament", "moment", "department", "document", "elective"}  # fmt: skip
 _SOURCE_WORDS = TITLE_WORDS | GROUP_NOUNS | INSTITUTION_NOUNS | _DETERMINERS | _CONNECTORS
+_NOT_SUBJECT_START = {
+    "in", "on", "at", "after", "before", "since", "while", "when", "as", "if", "like", "unlike", "though",
+    "although", "because", "for", "with", "by", "from", "during", "of", "to", "into", "about", "speaking",
+    "asked", "according", "despite", "under", "over", "without", "within", "through", "near", "than",
+    "who", "which", "whose", "whom", "that", "where", "whether", "until", "unless", "once", "last", "this",
+}  # fmt: skip
 _PREPOSITIONS = {"in", "at", "from", "with", "on", "for", "of", "across", "inside", "within", "near", "close"}
 _MALE_WORDS = {"mr", "sir", "lord", "king", "prince", "father", "brother", "spokesman", "chairman", "congressman",
                "councilman", "businessman", "his", "him", "he", "emperor", "duke", "baron", "sheikh", "man", "boy",
@@ -282,6 +287,8 @@ def parse(phrase: str) -> Mention | None:
         return None
     while words and _norm(words[0]) in _LEAD_WORDS and (len(words) > 1):
         words = words[1:]
+    if words and _norm(words[0]) in _NOT_SUBJECT_START:  # "in Chicago", "speaking to reporters": not a subject
+        return None
     if not words or len(words) > 14 or _norm(words[-1]) in _CONNECTORS:
         return None
     first = _norm(words[0])

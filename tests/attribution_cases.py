@@ -393,4 +393,24 @@ CASES: list[Case] = [
         "The truce was extended by a day, Qatar's Foreign Ministry said. The ministry said talks would go on.",
         (("extended", "Qatar's Foreign Ministry", None), ("talks would go on", "Qatar's Foreign Ministry", None)),
     ),
+    Case(
+        "role, name, said",
+        "The weather service expects more rain. Its chief meteorologist, Paul Gundersen, said the ground was soaked.",
+        (("ground was soaked", "Paul Gundersen", "chief meteorologist"),),
+    ),
+    Case(
+        "age and home town set off",
+        "Mr Patel, 41, from Derby, said his kitchen was flooded.",
+        (("kitchen was flooded", "Patel", "Mr"),),
+    ),
+    Case(
+        "time phrase between subject and cue",
+        "Police late on Monday said two people had died.",
+        (("two people", "Police", None),),
+    ),
+    Case(
+        "organisation with an appositive",
+        'Build America, a trade group, said in a statement that the vote "sends the right signal."',
+        (("right signal", "Build America", None),),
+    ),
 ]
