@@ -28,7 +28,7 @@ _NUMBER_WORDS = (
     "hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|couple|half|"
     "percent|per cent|several|few"
 )
-_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
+_NUMBER = re.compile(rf"\d+(?:[.,]\d+)*|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -41,7 +41,9 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z'\u2019-]+")
-_PLACE = re.compile(r"\b(?:in|at|near|from|into|to|across|inside|outside|towards?)\s+(?:the\s+)?[A-Z][a-z]")
+_PLACE_NAME = re.compile(
+    r"\b(?:in|at|near|from|into|to|across|inside|outside|toward|towards) (?:the )?(?P<name>[A-Z][\w\u2019'-]+)"
+)
 
 
 def question_type(question: str) -> str:
@@ -54,22 +56,39 @@ def question_type(question: str) -> str:
 
 @dataclass(frozen=True)
 class Offers:
-    """Which answer types a sentence can supply (computed once per sentence)."""
+    """The words of a sentence that can answer each type (lower case), computed once per sentence."""
 
-    quantity: bool
-    time: bool
-    person: bool
-    place: bool
+    quantity: frozenset[str]
+    time: frozenset[str]
+    person: frozenset[str]
+    place: frozenset[str]
 
     def has(self, kind: str) -> bool:
-        return bool(getattr(self, kind, False))
+        return bool(getattr(self, kind, ()))
+
+    def new(self, kind: str, question_words: frozenset[str]) -> bool:
+        """The sentence offers this type with a word the question does not already contain."""
+        return bool(getattr(self, kind, frozenset()) - question_words)
 
 
-def offers(text: str, has_speaker: bool = False) -> Offers:
-    """Answer types present in a sentence: numbers, dates, capitalised names (or a named speaker), places."""
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def words(text: str) -> frozenset[str]:
+    """Lower-case alphanumeric words of a text, to tell an answer's words from the question's."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def _found(pattern: re.Pattern, text: str, group: int | str = 0) -> frozenset[str]:
+    return frozenset(w for m in pattern.finditer(text) for w in _WORD.findall(m.group(group).lower()))
+
+
+def offers(text: str, speaker: str | None = None) -> Offers:
+    """Answer words in a sentence: numbers, dates, capitalised names (and its speaker), places."""
+    people = _found(_CAPITAL, text) | (words(speaker) if speaker else frozenset())
     return Offers(
-        quantity=bool(_NUMBER.search(text)),
-        time=bool(_TIME.search(text)),
-        person=has_speaker or bool(_CAPITAL.search(text)),
-        place=bool(_PLACE.search(text)),
+        quantity=_found(_NUMBER, text),
+        time=_found(_TIME, text),
+        person=people,
+        place=_found(_PLACE_NAME, text, "name"),
     )

@@ -22,10 +22,16 @@ FEATURES = (
     "coverage",  # IDF-weighted share of the question's stemmed terms found in the sentence
     "coverage_gap",  # coverage minus the best coverage among the candidates
     "bigrams",  # share of the question's stemmed bigrams found in the sentence
-    "neighbour_cos",  # best cosine of the previous or next sentence of the same article
-    "neighbour_coverage",  # coverage gained by adding the neighbouring sentences
+    "prev_cos",  # cosine of the previous sentence of the same article (the sentence's own when none)
+    "next_cos",  # cosine of the next sentence
+    "prev_coverage",  # coverage gained by adding the previous sentence
+    "next_coverage",  # coverage gained by adding the next sentence
     "type_match",  # the question wants a type (how many, when, who, where) the sentence offers
     "type_miss",  # the question wants a type the sentence does not offer
+    "type_new",  # ... and offers it with a word the question does not already contain
+    "paragraph_coverage",  # coverage of the sentence's whole paragraph
+    "paragraph_cos",  # best cosine among the candidates of the sentence's paragraph
+    "entity_coverage",  # share of the question's capitalised names that the sentence contains
     "novelty",  # share of the sentence's terms that are not in the question (room for an answer)
     "log_length",  # log of the sentence's term count
     "is_title",
@@ -34,6 +40,7 @@ FEATURES = (
     "loose_coverage",  # coverage counting word families (same first letters of the stem) as matches
     "negation_mismatch",  # the sentence is negated ("not", "n't", "never") and the question is not
 )
+F = {name: i for i, name in enumerate(FEATURES)}
 ABSTAIN_FEATURES = (
     "best_cos",  # cosine of the chosen sentence
     "max_cos",  # best cosine among the candidates
@@ -42,6 +49,12 @@ ABSTAIN_FEATURES = (
     "best_bigrams",
     "bm25_max",  # raw BM25 of the best lexical match, squashed: log(1 + x)
     "margin",  # rerank score of the chosen sentence over the runner-up
+    "best_loose_coverage",  # coverage of the chosen sentence counting word families
+    "best_type_new",  # the chosen sentence offers the asked answer type with a new word
+    "article_loose_missing",  # question terms (IDF-weighted share) found nowhere in the article, even loosely
+    "best_score",  # rerank score of the chosen sentence
+    "best_paragraph_coverage",  # coverage of the chosen sentence's paragraph
+    "best_unmatched",  # IDF share of the heaviest question term missing from the chosen sentence's paragraph
 )
 
 
@@ -59,9 +72,13 @@ class SentenceInfo:
     speaker_stems: frozenset[str]
     prefixes: frozenset[str]
     negated: bool
+    words: frozenset[str]
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot)\b|n['\u2019]t\b", re.IGNORECASE)
+
+
+_NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w\u2019'-]*")
 
 
 @dataclass(frozen=True)
@@ -71,6 +88,7 @@ class ArticleStats:
     df: Counter
     n: int
     avg_length: float
+    prefixes: frozenset[str]
 
     def idf(self, term: str) -> float:
         df = self.df.get(term, 0)
@@ -89,11 +107,25 @@ class SentenceTable:
         self._corpus = corpus
         self._info: dict[int, SentenceInfo] = {}
         self._stats: dict[int, ArticleStats] = {}
+        self._paragraphs: dict[tuple[int, int], frozenset[str]] = {}
 
     def info(self, row: int) -> SentenceInfo:
         found = self._info.get(row)
         if found is None:
             found = self._info[row] = _sentence_info(self._corpus.sentence(row))
+        return found
+
+    def paragraph_stems(self, row: int) -> frozenset[str]:
+        """Stems of every answerable sentence in the row's paragraph (the row alone outside body paragraphs)."""
+        sentence = self._corpus.sentence(row)
+        if sentence.paragraph <= 0:
+            return self.info(row).stems
+        key = (self._corpus.rows[row].article, sentence.paragraph)
+        found = self._paragraphs.get(key)
+        if found is None:
+            rows = self._corpus.article_rows[key[0]].tolist()
+            same = [r for r in rows if self._corpus.sentence(r).paragraph == sentence.paragraph]
+            found = self._paragraphs[key] = frozenset().union(*(self.info(r).stems for r in same))
         return found
 
     def stats(self, article: int) -> ArticleStats:
@@ -107,7 +139,7 @@ class SentenceTable:
                 info = self.info(r)
                 df.update(info.stems)
                 total += info.length
-            found = self._stats[article] = ArticleStats(df, len(rows), total / max(len(rows), 1))
+            found = self._stats[article] = ArticleStats(df, len(rows), total / max(len(rows), 1), terms.prefixes(df))
         return found
 
 
@@ -131,12 +163,13 @@ def _sentence_info(sentence: model.Sentence) -> SentenceInfo:
         tf=dict(Counter(seq)),
         length=len(seq),
         bigrams=frozenset(terms.bigrams(seq)),
-        offers=answer_types.offers(sentence.text, has_speaker=bool(who.speaker)),
+        offers=answer_types.offers(sentence.text, who.speaker),
         log_length=math.log1p(len(seq)),
         kind=sentence.kind,
         speaker_stems=frozenset(speaker),
         prefixes=terms.prefixes(seq),
         negated=bool(_NEGATION.search(sentence.text)),
+        words=answer_types.words(sentence.text),
     )
 
 
@@ -149,12 +182,18 @@ class Question:
     bigrams: set[tuple[str, str]]
     kind: str
     negated: bool
+    words: frozenset[str]  # lower-case words as written, to tell answer words from question words
+    entities: frozenset[str]  # lower-case words the question capitalises past its first word
 
     @classmethod
     def parse(cls, text: str) -> Question:
         seq = terms.question_stems(text)
         kind = answer_types.question_type(text)
-        return cls(text, list(dict.fromkeys(seq)), terms.bigrams(seq), kind, bool(_NEGATION.search(text)))
+        negated = bool(_NEGATION.search(text))
+        entities = answer_types.words(" ".join(_NAME.findall(text))) - terms.QUESTION_WORDS
+        return cls(
+            text, list(dict.fromkeys(seq)), terms.bigrams(seq), kind, negated, answer_types.words(text), entities
+        )
 
 
 def zscore(x: np.ndarray) -> np.ndarray:
@@ -188,6 +227,8 @@ class Scored:
     cos: np.ndarray
     bm25: np.ndarray  # stemmed BM25 with each article's own statistics
     article_coverage: float
+    article_missing: float
+    unmatched: np.ndarray  # per candidate: IDF share of the heaviest question term missing from its paragraph
 
 
 def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> Scored:
@@ -196,6 +237,7 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     n = len(rows)
     cos = corpus.cosine(qvec, rows).astype(np.float64)
     bm25 = np.zeros(n)
+    unmatched = np.zeros(n)
     x = np.zeros((n, len(FEATURES)))
     neighbours = _neighbours(corpus, rows)
     extra = np.array(sorted({r for pair in neighbours for r in pair if r >= 0} - set(rows.tolist())), dtype=np.int64)
@@ -204,46 +246,61 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
         cos_of.update(zip(extra.tolist(), corpus.cosine(qvec, extra).astype(np.float64).tolist(), strict=True))
     weights_by_article: dict[int, dict[str, float]] = {}
     article_cov: list[float] = []
+    article_missing: list[float] = []
     qset = set(q.stems)
+    best_in_paragraph: dict[tuple[int, int], float] = {}
+    paragraph_of: list[tuple[int, int]] = []
     for i, row in enumerate(rows.tolist()):
         art = corpus.rows[row].article
         weights = weights_by_article.get(art)
         stats = tab.stats(art)
         if weights is None:
             weights = weights_by_article[art] = {t: stats.idf(t) for t in q.stems}
-            article_cov.append(sum(w for t, w in weights.items() if stats.df.get(t)) / max(sum(weights.values()), 1e-9))
+            total = max(sum(weights.values()), 1e-9)
+            article_cov.append(sum(w for t, w in weights.items() if stats.df.get(t)) / total)
+            article_missing.append(
+                sum(w for t, w in weights.items() if not stats.df.get(t) and t[: terms.PREFIX] not in stats.prefixes)
+                / total
+            )
         info = tab.info(row)
         bm25[i] = stats.bm25(info, weights)
         cov = _coverage(info.stems, weights)
-        x[i, 4] = cov
-        x[i, 6] = len(q.bigrams & info.bigrams) / len(q.bigrams) if q.bigrams else 0.0
-        prev, nxt = neighbours[i]
-        near = [cos_of[r] for r in (prev, nxt) if r >= 0]
-        x[i, 7] = max(near) if near else cos[i]
-        around = set(info.stems)
-        for r in (prev, nxt):
-            if r >= 0:
-                around |= tab.info(r).stems
-        x[i, 8] = _coverage(around, weights) - cov
+        x[i, F["coverage"]] = cov
+        x[i, F["bigrams"]] = len(q.bigrams & info.bigrams) / len(q.bigrams) if q.bigrams else 0.0
+        for name, r in zip(("prev", "next"), neighbours[i], strict=True):
+            x[i, F[f"{name}_cos"]] = cos_of[r] if r >= 0 else cos[i]
+            x[i, F[f"{name}_coverage"]] = _coverage(info.stems | tab.info(r).stems, weights) - cov if r >= 0 else 0.0
         if q.kind != answer_types.OTHER:
             offered = info.offers.has(q.kind)
-            x[i, 9] = float(offered)
-            x[i, 10] = float(not offered)
-        x[i, 11] = len(info.stems - qset) / max(len(info.stems), 1)
-        x[i, 12] = info.log_length
-        x[i, 13] = float(info.kind == model.TITLE)
-        x[i, 14] = float(info.kind == model.STANDFIRST)
-        x[i, 15] = float(bool(info.speaker_stems & qset))
-        x[i, 16] = _loose_coverage(info, weights)
-        x[i, 17] = float(info.negated and not q.negated)
-    x[:, 0] = cos
-    x[:, 1] = zscore(cos)
-    x[:, 2] = zscore(bm25)
+            x[i, F["type_match"]] = float(offered)
+            x[i, F["type_miss"]] = float(not offered)
+            x[i, F["type_new"]] = float(info.offers.new(q.kind, q.words))
+        x[i, F["novelty"]] = len(info.stems - qset) / max(len(info.stems), 1)
+        x[i, F["log_length"]] = info.log_length
+        x[i, F["is_title"]] = float(info.kind == model.TITLE)
+        x[i, F["is_standfirst"]] = float(info.kind == model.STANDFIRST)
+        x[i, F["speaker_match"]] = float(bool(info.speaker_stems & qset))
+        x[i, F["loose_coverage"]] = _loose_coverage(info, weights)
+        x[i, F["negation_mismatch"]] = float(info.negated and not q.negated)
+        para_stems = tab.paragraph_stems(row)
+        x[i, F["paragraph_coverage"]] = _coverage(para_stems, weights)
+        total = sum(weights.values())
+        missing = [w for t, w in weights.items() if t not in para_stems]
+        unmatched[i] = max(missing) / total if missing and total > 0 else 0.0
+        if q.entities:
+            x[i, F["entity_coverage"]] = len(q.entities & info.words) / len(q.entities)
+        para = (corpus.rows[row].article, corpus.sentence(row).paragraph)
+        best_in_paragraph[para] = max(best_in_paragraph.get(para, -1.0), cos[i])
+        paragraph_of.append(para)
+    x[:, F["paragraph_cos"]] = [best_in_paragraph[p] if p[1] > 0 else c for p, c in zip(paragraph_of, cos, strict=True)]
+    x[:, F["cos"]] = cos
+    x[:, F["cos_z"]] = zscore(cos)
+    x[:, F["bm25_z"]] = zscore(bm25)
     top = float(bm25.max()) if n else 0.0
-    x[:, 3] = bm25 / top if top > 0 else 0.0
+    x[:, F["bm25_rel"]] = bm25 / top if top > 0 else 0.0
     if n:
-        x[:, 5] = x[:, 4] - x[:, 4].max()
-    return Scored(rows, x, cos, bm25, max(article_cov) if article_cov else 0.0)
+        x[:, F["coverage_gap"]] = x[:, F["coverage"]] - x[:, F["coverage"]].max()
+    return Scored(rows, x, cos, bm25, max(article_cov, default=0.0), min(article_missing, default=1.0), unmatched)
 
 
 def _neighbours(corpus: Corpus, rows: np.ndarray) -> list[tuple[int, int]]:
@@ -274,10 +331,16 @@ def abstain_features(scored: Scored, scores: np.ndarray, best: int) -> np.ndarra
         [
             scored.cos[best],
             scored.cos.max(),
-            x[best, 4],
+            x[best, F["coverage"]],
             scored.article_coverage,
-            x[best, 6],
+            x[best, F["bigrams"]],
             math.log1p(float(scored.bm25.max())),
             margin,
+            x[best, F["loose_coverage"]],
+            x[best, F["type_new"]],
+            scored.article_missing,
+            float(scores[best]),
+            x[best, F["paragraph_coverage"]],
+            scored.unmatched[best],
         ]
     )

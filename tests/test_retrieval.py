@@ -1,0 +1,126 @@
+"""Retrieval pieces: answer types, term matching, duplicate merging, 'also', abstention; engine tests use the real model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from retrieval import answer_types, features, search, terms
+from retrieval.engine import Engine
+
+SOURCES = """Storm floods coastal towns
+
+Heavy rain flooded three coastal towns on Monday, officials said.
+
+Mon, 4 Mar 2024
+
+Storm floods coastal towns
+
+Heavy rain flooded three coastal towns on Monday, officials said.
+
+The national weather agency said about 200 homes were damaged by the water.
+
+Mayor Anna Berg told reporters that at least 350 homes in her town alone had been damaged.
+
+The Red Cross said roughly 120 families had moved into emergency shelters.
+
+Schools will reopen on Thursday, the education ministry said.
+
+By Jo Writer, Example News
+"""
+
+
+@pytest.fixture(scope="module")
+def storm_engine(embedder, tmp_path_factory):
+    path = tmp_path_factory.mktemp("articles") / "storm.txt"
+    path.write_text(SOURCES, encoding="utf-8")
+    return Engine([path], embedder=embedder)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how many troops?", answer_types.QUANTITY),
+        ("How much did it cost", answer_types.QUANTITY),
+        ("When did the talks start?", answer_types.TIME),
+        ("what year was it built", answer_types.TIME),
+        ("Who is the defence minister?", answer_types.PERSON),
+        ("Where did the storm hit?", answer_types.PLACE),
+        ("Which country sent troops?", answer_types.PLACE),
+        ("Why did they leave?", answer_types.OTHER),
+    ],
+)
+def test_question_types(question, kind):
+    assert answer_types.question_type(question) == kind
+
+
+def test_sentence_offers_only_new_words():
+    offers = answer_types.offers("Officials in Berlin said 3,000 people left on Tuesday in 2024.")
+    assert offers.has(answer_types.QUANTITY) and offers.has(answer_types.TIME) and offers.has(answer_types.PLACE)
+    assert offers.new(answer_types.PLACE, answer_types.words("what happened in Paris?"))
+    assert not offers.new(answer_types.PLACE, answer_types.words("what happened in Berlin?"))
+    assert not answer_types.offers("nothing to count here").has(answer_types.QUANTITY)
+
+
+def test_terms_match_word_forms():
+    assert terms.stems("He told reporters troops went") == terms.stems("tell reporter troop go")
+    assert terms.question_stems("how many troops?") == ["troop"]
+    assert terms.prefixes(["russia"]) == terms.prefixes(["russian"])
+
+
+def test_quantity_question_gets_a_number_and_other_sources_under_also(storm_engine):
+    answer = storm_engine.ask("How many homes were damaged?")
+    assert answer.best is not None
+    texts = [answer.best.sentence.text] + [c.sentence.text for c in answer.also]
+    assert any("200 homes" in t for t in texts) and any("350 homes" in t for t in texts)
+    speakers = [c.sentence.attribution.speaker for c in [answer.best, *answer.also]]
+    assert len(set(speakers)) == len(speakers)
+    assert all(answer_types.offers(c.sentence.text).has(answer_types.QUANTITY) for c in answer.also)
+
+
+def test_standfirst_twin_yields_to_the_body_sentence(storm_engine):
+    answer = storm_engine.ask("How many coastal towns flooded?")
+    assert answer.best is not None and "three coastal towns" in answer.best.sentence.text
+    assert answer.best.sentence.kind == "body"
+    assert sum("three coastal towns" in c.sentence.text for c in answer.candidates) == 1
+
+
+def test_off_topic_question_is_declined(storm_engine):
+    assert storm_engine.ask("Who won the football world cup final?").abstained
+
+
+def test_when_question_prefers_a_date(storm_engine):
+    answer = storm_engine.ask("when do schools open again")
+    assert answer.best is not None and "Thursday" in answer.best.sentence.text
+
+
+def test_features_are_finite_and_shaped(engine):
+    corpus = engine.corpus
+    q = features.Question.parse("How many troops did North Korea send?")
+    qvec = engine.embedder.encode([q.text])[0]
+    rows = search.answerable_rows(corpus)
+    scored = features.compute(corpus, q, qvec, rows)
+    assert scored.x.shape == (len(rows), len(features.FEATURES))
+    assert np.isfinite(scored.x).all()
+    scores = engine.params.score(scored.x)
+    a = features.abstain_features(scored, scores, int(np.argmax(scores)))
+    assert a.shape == (len(features.ABSTAIN_FEATURES),) and np.isfinite(a).all()
+
+
+def test_large_corpus_path_scores_only_dense_and_bm25_candidates(engine, monkeypatch):
+    monkeypatch.setattr(search, "EXHAUSTIVE_LIMIT", 5)
+    monkeypatch.setattr(search, "CANDIDATES_PER_SIGNAL", 4)
+    corpus = engine.corpus
+    text = "how many troops did north korea send"
+    qvec = engine.embedder.encode([text])[0]
+    rows = search.candidate_rows(corpus, qvec, corpus.lexical.scores(text), None)
+    assert 0 < len(rows) <= 8
+    assert search.answerable_mask(corpus)[rows].all()
+    answer = engine.ask(text)
+    assert answer.best is not None and "10,000" in answer.best.sentence.text
+
+
+def test_baseline_methods_rank_without_abstaining(engine):
+    for method in search.METHODS[1:]:
+        answer = engine.rank("What is the capital of France?", None, 3, method)
+        assert answer.best is not None and len(answer.candidates) == 3
