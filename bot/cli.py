@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bot import format as fmt
 from bot.logs import setup_logging
-from bot.requests import Request, RequestError, parse_request
+from bot.requests import Request, RequestError, parse_request, printable
 from index import ingest
 from index.ingest import ArticleError
 from retrieval.answer import Answer
@@ -50,6 +50,10 @@ def answer_request(engine: Engine, request: Request, top: int) -> Answer | dict:
         return engine.ask(request.question, article=request.article, top=max(top, 5))
     except (QuestionError, ArticleError) as exc:
         return {"question": request.question, "error": str(exc)}
+    except Exception as exc:  # a bug must cost one request, not the batch, and print no traceback
+        log.error("failed to answer %r: %s: %s", request.question[:200], type(exc).__name__, exc)
+        log.debug("traceback", exc_info=True)
+        return {"question": request.question, "error": f"internal error ({type(exc).__name__}); see the log"}
 
 
 def _requests(lines: Iterable[str]) -> Iterable[Request | RequestError]:
@@ -63,7 +67,7 @@ def _requests(lines: Iterable[str]) -> Iterable[Request | RequestError]:
 def cmd_ask(args: argparse.Namespace) -> int:
     engine = _engine(args.article)
     if args.question is not None:
-        return _ask_one(engine, Request(args.question), args)
+        return _ask_one(engine, Request(printable(args.question)), args)
     if hasattr(sys.stdin, "reconfigure"):  # undecodable bytes become U+FFFD instead of ending the batch
         sys.stdin.reconfigure(errors="replace")
     for item in _requests(sys.stdin):
@@ -73,17 +77,18 @@ def cmd_ask(args: argparse.Namespace) -> int:
             continue
         if not args.json and not item.question.strip():
             continue
-        print(_render(engine, item, args, one_line=True), flush=True)
+        print(_render(answer_request(engine, item, args.top), args, one_line=True), flush=True)
     return 0
 
 
 def _ask_one(engine: Engine, request: Request, args: argparse.Namespace) -> int:
-    print(_render(engine, request, args, one_line=False))
-    return 0
-
-
-def _render(engine: Engine, request: Request, args: argparse.Namespace, one_line: bool) -> str:
+    """Answer the question given as an argument; status 1 when it could not be answered (an error line)."""
     result = answer_request(engine, request, args.top)
+    print(_render(result, args, one_line=False))
+    return 1 if isinstance(result, dict) else 0
+
+
+def _render(result: Answer | dict, args: argparse.Namespace, one_line: bool) -> str:
     if args.json:
         return json.dumps(result if isinstance(result, dict) else result.to_json(args.top), ensure_ascii=False)
     if isinstance(result, dict):
@@ -130,6 +135,9 @@ def cmd_index_build(args: argparse.Namespace) -> int:
     from index.embed import default_embedder
     from index.library import Library
 
+    for path in args.paths:
+        if not Path(path).exists():
+            raise UsageError(f"{path}: no such file or folder")
     files = article_files(args.paths)
     if not files:
         raise UsageError("no article files found in " + ", ".join(args.paths))

@@ -22,7 +22,7 @@ def parse_request(line: str) -> Request:
     """A Request from an input line; a line that starts with '{' must be a JSON object with a question."""
     text = line.strip()
     if not text.startswith("{"):
-        return Request(_printable(line.rstrip("\r\n")))
+        return Request(printable(line.rstrip("\r\n")))
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -37,10 +37,10 @@ def parse_request(line: str) -> Request:
     article = obj.get("article")
     if article is not None and not isinstance(article, str):
         raise RequestError('"article" must be a path string')
-    return Request(_printable(question), _printable(article) if article and article.strip() else None)
+    return Request(printable(question), printable(article) if article and article.strip() else None)
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """text with lone surrogates (possible through JSON escapes) replaced, so it can be printed as UTF-8."""
     try:
         text.encode("utf-8")

@@ -44,8 +44,6 @@ class Library:
         self._by_key: dict[str, IndexedArticle] = {}
         self._rebuild()
         self.refresh(tick)
-        if not self._by_key and self.problems:
-            log.warning("no article could be indexed from %s", ", ".join(map(str, self.sources)))
 
     def files(self) -> list[Path]:
         """The article files the sources name now (folders expanded)."""

@@ -79,3 +79,34 @@ def test_inspect_json_rows_hold_against_the_file(bundled_text):
     for row in rows:
         assert bundled_text[row["start"] : row["end"]] == row["text"]
         assert {"article", "paragraph", "kind", "speaker"} <= row.keys()
+
+
+def test_index_build_skips_bad_files_and_prints_one_summary(tmp_path):
+    (tmp_path / "a.txt").write_text("Fair opens\n\nThe county fair opened on Saturday.\n")
+    (tmp_path / "b.html").write_text(
+        "<html><body><article><h1>Rink</h1><p>The ice rink closed early.</p></article></body></html>"
+    )
+    (tmp_path / "c.txt").write_bytes(b"\x00\xff" * 50)
+    (tmp_path / "notes.csv").write_text("not an article")
+    proc = run_cli("index", "build", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert lines[-1].startswith("indexed 2 of 3 articles (") and lines[-1].endswith("1 skipped")
+    assert len(lines) == 2 and "c.txt" in lines[0] and "binary" in lines[0]
+    assert "Traceback" not in proc.stderr and "\r" not in proc.stderr  # no progress bar when not a terminal
+
+
+def test_index_build_with_nothing_indexable_fails(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    assert run_cli("index", "build", str(tmp_path)).returncode == 1
+    proc = run_cli("index", "build", str(tmp_path / "nothing-here"))
+    assert proc.returncode == 2 and "no such file or folder" in proc.stderr
+    (tmp_path / "empty.txt").unlink()
+    proc = run_cli("index", "build", str(tmp_path))
+    assert proc.returncode == 2 and "no article files" in proc.stderr
+
+
+def test_unanswerable_single_question_exits_1_with_an_error_line():
+    proc = run_cli("ask", "   ")
+    assert proc.returncode == 1
+    assert proc.stdout.strip() == "error: the question is empty"

@@ -35,3 +35,16 @@ def test_sub_range_offsets_are_absolute():
 
 def test_blank_text_has_no_sentences():
     assert split_sentences("  \n\t ") == []
+
+
+def test_offsets_hold_when_the_segmenter_alters_the_text(monkeypatch):
+    """If pysbd ever returns text that is not in the input, the rest of the paragraph becomes one sentence."""
+    import index.segment as segment
+
+    class Altering:
+        def segment(self, chunk):
+            return ["First one.", "SOMETHING ELSE", "Third."]
+
+    monkeypatch.setattr(segment, "_segmenter", lambda: Altering())
+    text = "First one.   Second one. Third.  "
+    assert [text[s.start : s.end] for s in segment.split_sentences(text)] == ["First one.", "Second one. Third."]
