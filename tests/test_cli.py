@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -110,3 +111,20 @@ def test_unanswerable_single_question_exits_1_with_an_error_line():
     proc = run_cli("ask", "   ")
     assert proc.returncode == 1
     assert proc.stdout.strip() == "error: the question is empty"
+
+
+def test_default_corpus_comes_from_article_qa_articles(tmp_path):
+    (tmp_path / "a.txt").write_text("Lighthouse relit\n\nThe Farne lighthouse was relit on Sunday after a repair.\n")
+    (tmp_path / "junk.txt").write_bytes(b"\x00\x01")
+    env = {**os.environ, "ARTICLE_QA_ARTICLES": f"{tmp_path}{os.pathsep}{BUNDLED}"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "--top", "1", "when was the lighthouse relit?"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["candidates"][0]["source"]["article"] == str(tmp_path / "a.txt")
+    assert "junk.txt" in proc.stderr
