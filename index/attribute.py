@@ -53,6 +53,7 @@ _THAT_OR_QUOTE = re.compile(
 )
 _NEGATED = re.compile(r"\b(?:not|never|n't|cannot|declined\s+to|refused\s+to|to)\s*$|n't\s*$")
 _OBJECT_OF = {"in", "on", "at", "of", "for", "from", "with", "by", "to", "about", "into", "over", "under", "against",
+              "since", "until", "during", "after", "before", "like", "unlike", "than", "despite", "throughout",
               "between", "among", "through", "near", "without", "within", "toward", "towards", "via", "per"}  # fmt: skip
 # Cue forms that are also plural nouns ("member states", "media reports"): only after a name or a pronoun.
 _NOUN_LIKE = {"states", "reports", "claims", "notes", "remarks", "comments", "projects", "estimates", "forecasts",
@@ -66,24 +67,27 @@ _TRAILING_TIME = re.compile(
 )
 _PUNCT_BREAK = re.compile(r"[,;:(){}\[\]|\u2014\u2013]|\s-\s")
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?P<src>.+?)(?=\s*(?:[,;:|()\u2014]|\.(?:\s|$)|$|\s(?:that|which|who|and\s+the|as|in\s+\d|on\s+[A-Z]|at\s+least)\b))",
-    re.IGNORECASE,
+    r"\b[Aa]ccording\s+to\s+(?P<src>.+?)(?=\s*(?:[,;:|()\u2014]|(?<![A-Z])\.(?:\s|$)|$|\s(?:that|which|who|and\s+the|as|in\s+\d|on\s+[A-Z]|at\s+least)\b))",
 )
 _DOCUMENT = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}?(?:statement|report|study|survey|analysis|assessment|estimate|data|"
     r"figures|readout|transcript|documents?|filing|post|release|letter|memo|tally|count|poll)\s+"
-    r"(?:from|by|of|in|on|released\s+by|issued\s+by|published\s+by)\s+",
+    r"(?:(?:[a-z]+ed|seen|shown|given|written|drawn)\s+(?:by|from|to)|from|by|of|in|on)\s+",
     re.IGNORECASE,
 )
 _OWNED_DOCUMENT = re.compile(
     r"^(?P<owner>.+?)['\u2019]s?\s+(?:[\w-]+\s+)?(?:statement|report|study|survey|analysis|assessment|estimates?|"
     r"data|figures|readout|transcript|website|account|announcement|tally|count)$"
 )
+_TRAILING_DOCUMENT = re.compile(
+    r"^(?P<owner>(?:the\s+)?[A-Z].*?)\s+(?:data|figures|statistics|estimates|report|survey|poll|analysis|records)$"
+)
 _INVERTED_TAIL = re.compile(
     r"^\s*(?P<who>[^,.;:|()]+?(?:\.[^\s,;:|()][^,.;:|()]*?)*)(?:,\s*(?P<app>[^,;:|()]+?))?\s*(?:[,.;:|()]|$)"
 )
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:(?P<age>\d{1,3})|(?P<app>(?:a|an|the)\s[^,;|]+?))\s*(?:,|$)")
 _PRONOUN_GENDER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+_PARTY_TAG = re.compile(r"^[A-Z]{1,3}-[A-Z][A-Za-z.]*$")  # "R-Okla.", "D-N.Y.": a US lawmaker's party and state
 _INDEFINITE = re.compile(r"^(?:a|an)\s", re.IGNORECASE)
 _STRIP_ARTICLE = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.IGNORECASE)
 
@@ -218,9 +222,15 @@ def _subject_before(before: str) -> tuple[speakers.Mention, str, str | None] | N
     trimmed = _TRAILING_TIME.sub("", before.rstrip())
     chunks = _PUNCT_BREAK.split(trimmed.rstrip(",").rstrip())
     if trimmed.endswith(",") and len(chunks) >= 2:
-        return _set_off_subject([_longest_subject(c) or c.strip() for c in chunks])
+        return _set_off_subject([_chunk_subject(c) for c in chunks])
     phrase = _longest_subject(chunks[-1])
     mention = speakers.parse(phrase) if phrase else None
+    if mention and mention.role and not mention.definite and len(chunks) >= 2:
+        # "Rev. Paul Stallsworth, president of the taskforce said": an appositive whose closing comma is missing.
+        name = chunks[-2].strip()
+        named = speakers.parse(name) if name else None
+        if named and named.kind == speakers.PERSON and not named.role:
+            return named, name, _STRIP_ARTICLE.sub("", phrase)
     return (mention, phrase, None) if mention and phrase else None
 
 
@@ -235,7 +245,7 @@ def _set_off_subject(chunks: list[str]) -> tuple[speakers.Mention, str, str | No
     fallback = None
     for j in range(len(chunks) - 1, -1, -1):
         mention = parsed[j]
-        if mention and not described[j]:
+        if mention and not described[j] and not _PARTY_TAG.match(chunks[j]):
             title = None
             if mention.kind == speakers.PERSON:
                 roles = [chunks[k] for k in (j + 1, j - 1) if 0 <= k < len(chunks) and parsed[k] and parsed[k].role]
@@ -243,9 +253,18 @@ def _set_off_subject(chunks: list[str]) -> tuple[speakers.Mention, str, str | No
             return mention, chunks[j], title
         if mention and fallback is None:
             fallback = (mention, chunks[j], None)
-        if not (mention or chunks[j][:1].isdigit() or chunks[j][:1].islower()):
+        if not (mention or chunks[j][:1].isdigit() or chunks[j][:1].islower() or _PARTY_TAG.match(chunks[j])):
             break
     return fallback
+
+
+def _chunk_subject(chunk: str) -> str:
+    """A comma chunk's subject phrase; interruptions ("who ...", "speaking in X", "R-Okla.") stay as they are."""
+    chunk = chunk.strip()
+    words = chunk.split()
+    if not words or words[0].lower() in speakers.NOT_SUBJECT_START or _PARTY_TAG.match(chunk):
+        return chunk
+    return _longest_subject(chunk) or chunk
 
 
 def _longest_subject(chunk: str) -> str | None:
@@ -284,8 +303,8 @@ def _inverted(
 
 def _from_according(match: re.Match, registry: speakers.Registry) -> _Source | None:
     src = _DOCUMENT.sub("", match["src"].strip())
-    owner = _OWNED_DOCUMENT.match(src)
-    src = owner["owner"] if owner else src
+    owner = _OWNED_DOCUMENT.match(src) or _TRAILING_DOCUMENT.match(src)
+    src = owner["owner"] if owner else src.rstrip(".")
     if not src or len(src.split()) > 10:
         return None
     mention = speakers.parse(src)

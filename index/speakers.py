@@ -169,7 +169,19 @@ _NOT_ROLES = {"after", "never", "over", "under", "later", "ever", "other", "rath
               "percent", "cent", "event", "talent", "extent", "content", "intent", "government", "agent",
               "statement", "comment", "parliament", "moment", "department", "document", "elective"}  # fmt: skip
 _SOURCE_WORDS = TITLE_WORDS | GROUP_NOUNS | INSTITUTION_NOUNS | _DETERMINERS | _CONNECTORS
-_NOT_SUBJECT_START = {
+_SINGULAR_S = {"series", "species", "news", "means", "headquarters", "physics", "economics", "politics", "mathematics",
+               "crossroads", "lens", "bus", "gas", "analysis", "basis", "crisis", "thesis", "status", "campus"}  # fmt: skip
+_FUNCTION_WORDS = {
+    "that", "which", "who", "whom", "whose", "what", "is", "are", "was", "were", "be", "been", "has", "have",
+    "had", "will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "not", "nor", "but",
+    "than", "then", "this", "these", "those", "there", "here", "when", "where", "why", "how", "its", "his", "her",
+    "their", "our", "your", "you", "him", "them", "they", "she", "also", "only", "just", "even", "very", "into",
+    "onto", "upon", "over", "under", "about", "after", "before", "since", "until", "while", "because", "though",
+    "although", "whether", "unless", "every", "each", "such", "some", "any", "all", "most", "more", "less",
+    "much", "many", "few", "same", "other", "another", "own", "out", "off", "away", "back", "down", "yet",
+    "still", "already", "almost", "never", "always", "often", "soon", "now", "today", "per", "via", "who's",
+}  # fmt: skip
+NOT_SUBJECT_START = {
     "in", "on", "at", "after", "before", "since", "while", "when", "as", "if", "like", "unlike", "though",
     "although", "because", "for", "with", "by", "from", "during", "of", "to", "into", "about", "speaking",
     "asked", "according", "despite", "under", "over", "without", "within", "through", "near", "than",
@@ -287,20 +299,22 @@ def parse(phrase: str) -> Mention | None:
         return None
     while words and _norm(words[0]) in _LEAD_WORDS and (len(words) > 1):
         words = words[1:]
-    if words and _norm(words[0]) in _NOT_SUBJECT_START:  # "in Chicago", "speaking to reporters": not a subject
+    if words and _norm(words[0]) in NOT_SUBJECT_START:  # "in Chicago", "speaking to reporters": not a subject
         return None
     if not words or len(words) > 14 or _norm(words[-1]) in _CONNECTORS:
         return None
     first = _norm(words[0])
     if len(words) == 1 and first in PRONOUNS:
         return Mention(PRONOUN, first)
-    definite = first == "the" or _is_possessive(words[0])
+    definite = first in {"the", "its", "his", "her", "their"} or _is_possessive(words[0])
     indefinite = first in {"a", "an", "one", "another"}
     core = words[1:] if first in _DETERMINERS else words
     if not core:
         return None
-    # Every lower-case word must be one a source phrase can hold; anything else means this is not a subject.
+    # Every lower-case word must be one a source phrase can hold, or a plain modifier of a known head noun
+    # ("its meteorological agency", "coffee traders"); anything else means this is not a subject.
     head_end = len(core)
+    unknown: list[int] = []
     for i, w in enumerate(core):
         n = _norm(w)
         if n in _PREPOSITIONS and i > 0 and not _is_cap(core[i - 1]) and _norm(core[i - 1]) in GROUP_NOUNS | ROLE_NOUNS:
@@ -310,8 +324,13 @@ def parse(phrase: str) -> Mention | None:
             head_end = i  # "Analyst Priya Shah of Bernstein": the organisation after the name is not part of it
             break
         if not (_is_cap(w) or n in _SOURCE_WORDS or _is_role(w) or w[:1].isdigit() or _is_possessive(w)):
-            return None
+            if not _plain_word(w):
+                return None
+            unknown.append(i)
     head = core[:head_end]
+    plural_head = _is_plural(head[-1]) if head else False
+    if unknown and not _loose_phrase_ok(head, unknown, head_end, plural_head):
+        return None
     if not head:
         return None
     last = _norm(head[-1])
@@ -322,6 +341,8 @@ def parse(phrase: str) -> Mention | None:
         surface = words[0].lower() + " " + " ".join(words[1:])
     if (last in GROUP_NOUNS and not _is_cap(head[-1])) or last in {"police"}:
         return Mention(GROUP, surface)
+    if plural_head and last not in INSTITUTION_NOUNS and not _is_role(head[-1]):
+        return Mention(GROUP, surface)  # "traders", "coffee growers": a plural common noun speaks as a group
     if last in INSTITUTION_NOUNS and not _is_cap(head[-1]):
         return Mention(INSTITUTION, surface, definite=definite)
     start = _name_run(head)
@@ -352,6 +373,42 @@ def parse(phrase: str) -> Mention | None:
         # Capitalised words before a name without any role noun: an organisation name or a misread clause.
         return Mention(INSTITUTION, " ".join(head)) if len(head) > 1 else None
     return Mention(PERSON, " ".join(name), title=title, gender=_gender_of(title_words))
+
+
+def _plain_word(word: str) -> bool:
+    """A lower-case content word that can modify a head noun (not a verb form or a function word)."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) >= 3
+        and word not in _FUNCTION_WORDS
+        and not word.endswith(("ed", "ing", "ly"))
+    )
+
+
+def _is_plural(word: str) -> bool:
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and word not in _SINGULAR_S
+    )
+
+
+def _loose_phrase_ok(head: list[str], unknown: list[int], head_end: int, plural_head: bool) -> bool:
+    """Unknown modifiers are fine only before a head noun the lexicons (or plural form) mark as a source."""
+    last = _norm(head[-1])
+    known_head = last in GROUP_NOUNS or last in INSTITUTION_NOUNS or _is_role(head[-1])
+    in_head = [i for i in unknown if i < head_end]
+    if in_head and not (known_head or plural_head):
+        return False
+    if len(in_head) < len(unknown) and not known_head:
+        return False  # unknown words after a preposition need a lexicon head ("a spokeswoman for the coffee chain")
+    if not known_head and any(_norm(w) in _CONNECTORS or _norm(w) in _PREPOSITIONS for w in head):
+        return False
+    return len(head) <= 5 and len(unknown) <= 3
 
 
 def _titled_name(words: list[str]) -> bool:

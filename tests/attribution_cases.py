@@ -413,4 +413,40 @@ CASES: list[Case] = [
         'Build America, a trade group, said in a statement that the vote "sends the right signal."',
         (("right signal", "Build America", None),),
     ),
+    Case(
+        "plural common noun as a group",
+        "Coffee prices hit a 13-year high on Monday as drought hit Brazil, traders said.",
+        (("13-year high", "traders", None),),
+    ),
+    Case(
+        "institution with an unlisted modifier",
+        "Vietnam is also facing dry weather, its meteorological agency warned last week.",
+        (("dry weather", "its meteorological agency", None),),
+    ),
+    Case(
+        "lawmaker's party tag and appositive",
+        "Sen. James Lane, R-Okla., the bill's lead negotiator, said he was frustrated.",
+        (("frustrated", "James Lane", "Sen."),),
+    ),
+    Case(
+        "relative clause between name and cue",
+        "Farmer Ana Ribeiro, whose family has grown coffee for three generations, said the trees were dying.",
+        (("trees were dying", "Ana Ribeiro", "Farmer"),),
+    ),
+    Case(
+        "according to documents posted by",
+        "The recall covers 2014 models, according to documents posted by the National Highway Traffic Safety "
+        "Administration.",
+        (("recall covers", "the National Highway Traffic Safety Administration", None),),
+    ),
+    Case(
+        "according to an agency's data, abbreviation inside",
+        "Crossings hit a record in December, according to U.S. Customs and Border Protection data.",
+        (("Crossings hit", "U.S. Customs and Border Protection", None),),
+    ),
+    Case(
+        "a decade is not a source",
+        "Evidence gathered since the 1980s indicates that the species is older.",
+        (("Evidence gathered", None, ANY),),
+    ),
 ]
