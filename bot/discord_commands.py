@@ -3,6 +3,7 @@
 # No `from __future__ import annotations` here: discord.py reads the option annotations at definition time,
 # and the question's length limit is a runtime value.
 
+import contextlib
 import logging
 import math
 import time
@@ -93,13 +94,16 @@ def user_message(error: app_commands.AppCommandError, original: BaseException) -
 
 
 async def reply_privately(interaction: discord.Interaction, message: str) -> None:
-    """An ephemeral reply, as the first response or as a follow-up; a failure to reply is only logged."""
+    """An ephemeral reply. After a deferral the "thinking" message (public unless deferred privately) is deleted
+    first, so the reply can be a private follow-up; a failure to reply is only logged."""
     text = embeds.fit(message, embeds.CONTENT_MAX)
     try:
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True)
-        else:
+        if not interaction.response.is_done():
             await interaction.response.send_message(text, ephemeral=True)
+            return
+        with contextlib.suppress(discord.HTTPException):
+            await interaction.delete_original_response()
+        await interaction.followup.send(text, ephemeral=True)
     except discord.HTTPException as exc:
         log.warning("could not reply to %s: %s", _context(interaction), exc)
 

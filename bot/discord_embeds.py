@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import discord
@@ -18,6 +19,7 @@ FOOTER_MAX = 2048
 EMBED_TOTAL_MAX = 6000
 CONTENT_MAX = 2000
 CHOICE_MAX = 100  # autocomplete choice name and value
+URL_MAX = 500  # ours: leaves room for the source line beside the link in one field
 
 # Our own budgets inside those limits, so that a whole embed stays under EMBED_TOTAL_MAX.
 SENTENCE_MAX = 1500
@@ -44,9 +46,9 @@ def quoted(c: Candidate, limit: int) -> str:
 
 
 def article_link(meta: ArticleMeta) -> str | None:
-    """The article's URL when it has a web one (embeds accept only http and https)."""
+    """The article's URL when it is a plain web address Discord will accept (http or https, no spaces, not huge)."""
     url = (meta.url or "").strip()
-    return url if url.startswith(("https://", "http://")) and len(url) <= 2000 else None
+    return url if re.fullmatch(r"https?://[^\s()<>]+", url) and len(url) <= URL_MAX else None
 
 
 def answer_message(answer: Answer) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import signal
 import sys
@@ -83,7 +84,7 @@ async def _serve(config: DiscordConfig) -> int:
 
 
 async def _sync(config: DiscordConfig) -> int:
-    client = make_client(config, None)
+    client = make_client(dataclasses.replace(config, guild_id=None), None)  # global only: no guild copies too
     async with client:
         await client.login(config.token)
         synced = await client.tree.sync()  # type: ignore[attr-defined]

@@ -105,11 +105,13 @@ class StandIn:
         status, payload, headers = self._answer(request.method, path, body)
         self.calls.append(Call(request.method, path, body, status))
         await self._notify()
+        if payload is None:
+            return web.Response(status=status, headers=headers)
         # exactly "application/json", as Discord sends it: discord.py parses nothing else
         headers = {**headers, "Content-Type": "application/json"}
         return web.Response(body=json.dumps(payload).encode(), status=status, headers=headers)
 
-    def _answer(self, method: str, path: str, body) -> tuple[int, dict | list, dict]:
+    def _answer(self, method: str, path: str, body) -> tuple[int, dict | list | None, dict]:
         if method == "GET" and path == "/users/@me":
             return 200, p.BOT_USER, {}
         if method == "GET" and path == "/oauth2/applications/@me":
@@ -126,6 +128,8 @@ class StandIn:
                 limited = {"message": "You are being rate limited.", "retry_after": self.retry_after, "global": False}
                 return 429, limited, {"Via": "1.1 google", "Retry-After": "1", "X-RateLimit-Scope": "user"}
             return 200, p.message(body or {}), {}
+        if method == "DELETE" and path.startswith(f"/webhooks/{p.APP_ID}/") and path.endswith("/messages/@original"):
+            return 204, None, {}
         if method == "PUT" and path.startswith(f"/applications/{p.APP_ID}/") and path.endswith("/commands"):
             registered = [
                 {**c, "id": str(p.snowflake()), "application_id": str(p.APP_ID), "version": "1"} for c in body

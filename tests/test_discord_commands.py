@@ -52,6 +52,9 @@ class Recorder:
         self.sent.append(("followup", payload))
         return p.message(payload)
 
+    async def delete_original_interaction_response(self, application_id, token, *, session, **_):
+        self.sent.append(("delete", {}))
+
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.sent]
 
@@ -374,7 +377,7 @@ async def test_engine_failure_is_logged_with_context_and_answered_privately(bot,
     fake.fail = True
     with caplog.at_level(logging.ERROR, logger="bot.discord_commands"):
         sent = await bot.send(ask("when?", p.option("private", False, kind=5)))
-    assert sent.kinds() == ["response", "followup"]
+    assert sent.kinds() == ["response", "delete", "followup"]  # the public "thinking" message goes away
     assert "something went wrong" in sent.last()["content"]
     assert sent.last()["flags"] & EPHEMERAL
     record = next(r for r in caplog.records if r.name == "bot.discord_commands")

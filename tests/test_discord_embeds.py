@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from bot import discord_embeds as embeds
 from bot.format import shorten
+from index.model import ArticleMeta
 
 words = st.lists(st.text(alphabet="ab*_`~|>#-c\u00e9", min_size=1, max_size=12), min_size=1, max_size=60)
 
@@ -38,3 +39,12 @@ def test_join_within_says_how_many_were_left_out():
     assert len(out) <= 100
     shown = out.count("line ")
     assert out.endswith(f"\u2026 and {100 - shown} more")
+
+
+def test_only_plain_web_links_are_linked():
+    def link(url):
+        return embeds.article_link(ArticleMeta(path="a.txt", title="A", url=url))
+
+    assert link(" https://news.example/story?id=1 ") == "https://news.example/story?id=1"
+    for bad in (None, "", "javascript:alert(1)", "https://a b", "ftp://x/y", "https://x/" + "a" * 600):
+        assert link(bad) is None

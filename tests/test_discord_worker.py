@@ -110,7 +110,7 @@ async def test_sync_publishes_the_commands_globally_and_exits(tmp_path):
             "discord",
             "--sync",
             cwd=ROOT,
-            env=worker_env(standin, tmp_path),
+            env=worker_env(standin, tmp_path, DISCORD_GUILD_ID=str(p.GUILD_ID)),
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
         )
@@ -120,7 +120,7 @@ async def test_sync_publishes_the_commands_globally_and_exits(tmp_path):
     assert proc.returncode == 0, err.decode()
     assert "synced 5 commands globally" in out.decode()
     puts = [c for c in standin.calls if c.method == "PUT"]
-    assert [c.path for c in puts] == [f"/applications/{p.APP_ID}/commands"]
+    assert [c.path for c in puts] == [f"/applications/{p.APP_ID}/commands"]  # not the guild too: no duplicates
     assert sorted(c["name"] for c in puts[0].body) == ["add-article", "articles", "ask", "help", "quote"]
     assert standin.connections == 0  # syncing needs no gateway connection
 
