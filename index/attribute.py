@@ -55,6 +55,9 @@ _NEGATED = re.compile(r"\b(?:not|never|n't|cannot|declined\s+to|refused\s+to|to)
 _OBJECT_OF = {"in", "on", "at", "of", "for", "from", "with", "by", "to", "about", "into", "over", "under", "against",
               "since", "until", "during", "after", "before", "like", "unlike", "than", "despite", "throughout",
               "between", "among", "through", "near", "without", "within", "toward", "towards", "via", "per"}  # fmt: skip
+# A subject never starts right after a preposition ("a report on Nigeria") or inside a noun phrase ("the state").
+_FIRST_PERSON = {"i", "we"}
+_NOT_BEFORE_SUBJECT = _OBJECT_OF | {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
 # Cue forms that are also plural nouns ("member states", "media reports"): only after a name or a pronoun.
 _NOUN_LIKE = {"states", "reports", "claims", "notes", "remarks", "comments", "projects", "estimates", "forecasts",
               "answers", "replies", "counters", "thinks", "believes", "concludes", "continues", "posts"}  # fmt: skip
@@ -82,9 +85,9 @@ _OWNED_DOCUMENT = re.compile(
 _TRAILING_DOCUMENT = re.compile(
     r"^(?P<owner>(?:the\s+)?[A-Z].*?)\s+(?:data|figures|statistics|estimates|report|survey|poll|analysis|records)$"
 )
-_INVERTED_TAIL = re.compile(
-    r"^\s*(?P<who>[^,.;:|()]+?(?:\.[^\s,;:|()][^,.;:|()]*?)*)(?:,\s*(?P<app>[^,;:|()]+?))?\s*(?:[,.;:|()]|$)"
-)
+_STOP = re.compile(r"[,;:|()]|\.(?=\s|$)")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])$")
+_RELATIVE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$")
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:(?P<age>\d{1,3})|(?P<app>(?:a|an|the)\s[^,;|]+?))\s*(?:,|$)")
 _PRONOUN_GENDER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _PARTY_TAG = re.compile(r"^[A-Z]{1,3}-[A-Z][A-Za-z.]*$")  # "R-Okla.", "D-N.Y.": a US lawmaker's party and state
@@ -202,6 +205,8 @@ def _from_cue(
         cue = f"{verb} {obj['obj'].rstrip('.')}"
     kind = model.DIRECT_QUOTE if direct else model.REPORTED
     subject = _subject_before(before)
+    if subject is not None and ((subject[0].loose and verb in _WEAK) or subject[0].name in _FIRST_PERSON):
+        return None  # "the 2005 series reveals that", "we say": not a news source
     if subject is not None:
         mention, phrase, appositive = subject
         entity, via = _resolve(mention, registry, here)
@@ -241,11 +246,17 @@ def _set_off_subject(chunks: list[str]) -> tuple[speakers.Mention, str, str | No
     in Chicago, said", "Tom Hill, 34, from Leeds, said".
     """
     parsed = [speakers.parse(c) if c else None for c in chunks]
+    # "the University of California, Davis": a place that qualifies the name before it interrupts like an age.
+    skip = [
+        (j > 0 and _continues_name(chunks[j - 1], chunks[j])) or bool(_PARTY_TAG.match(c)) for j, c in enumerate(chunks)
+    ]
     described = [bool(m and (m.role or _INDEFINITE.match(c))) for c, m in zip(chunks, parsed, strict=True)]
     fallback = None
     for j in range(len(chunks) - 1, -1, -1):
         mention = parsed[j]
-        if mention and not described[j] and not _PARTY_TAG.match(chunks[j]):
+        if skip[j]:
+            continue
+        if mention and not described[j]:
             title = None
             if mention.kind == speakers.PERSON:
                 roles = [chunks[k] for k in (j + 1, j - 1) if 0 <= k < len(chunks) and parsed[k] and parsed[k].role]
@@ -253,7 +264,7 @@ def _set_off_subject(chunks: list[str]) -> tuple[speakers.Mention, str, str | No
             return mention, chunks[j], title
         if mention and fallback is None:
             fallback = (mention, chunks[j], None)
-        if not (mention or chunks[j][:1].isdigit() or chunks[j][:1].islower() or _PARTY_TAG.match(chunks[j])):
+        if not (mention or chunks[j][:1].isdigit() or chunks[j][:1].islower()):
             break
     return fallback
 
@@ -267,6 +278,13 @@ def _chunk_subject(chunk: str) -> str:
     return _longest_subject(chunk) or chunk
 
 
+def _continues_name(before: str, chunk: str) -> bool:
+    """Whether a one- or two-word capitalised chunk qualifies the name ending the chunk before it."""
+    words = chunk.split()
+    last = before.split()[-1:] or [""]
+    return 0 < len(words) <= 2 and all(w[:1].isupper() for w in words) and last[0][:1].isupper() and " " in before
+
+
 def _longest_subject(chunk: str) -> str | None:
     """The longest tail of a clause that parses as a source phrase ("Intelligence officials in Seoul and Kyiv").
 
@@ -274,7 +292,7 @@ def _longest_subject(chunk: str) -> str | None:
     """
     words = chunk.split()
     for i in range(max(0, len(words) - 14), len(words)):
-        if (i and words[i - 1].lower() in _OBJECT_OF) or words[i].lower() in _OBJECT_OF:
+        if (i and words[i - 1].lower() in _NOT_BEFORE_SUBJECT) or words[i].lower() in _OBJECT_OF:
             continue
         phrase = " ".join(words[i:])
         if speakers.parse(phrase):
@@ -285,20 +303,29 @@ def _longest_subject(chunk: str) -> str | None:
 def _inverted(
     after: str, kind: str, cue: str, registry: speakers.Registry, here: list[speakers.Entity]
 ) -> _Source | None:
-    """'"...," said John Smith, a spokesman.': the speaker follows the cue."""
-    tail = _INVERTED_TAIL.match(after)
-    if not tail:
-        return None
-    mention = speakers.parse(tail["who"].strip())
+    """'"...," said John Smith, a spokesman.': the speaker follows the cue, an appositive may give the title."""
+    who, rest = _up_to_stop(after)
+    mention = speakers.parse(who) if who and rest[:1] in ("", ",", ".", ";") else None
     if mention is None:
         return None
     entity, via = _resolve(mention, registry, here)
-    app = tail["app"]
-    if entity and app and entity.kind == speakers.PERSON and not entity.title:
-        role = speakers.parse(app.strip())
+    if entity and entity.kind == speakers.PERSON and not entity.title and rest.startswith(","):
+        app = _RELATIVE.sub("", _up_to_stop(rest[1:])[0])
+        role = speakers.parse(app) if app else None
         if role and role.role:
-            entity.title = _STRIP_ARTICLE.sub("", app.strip())
-    return _Source(kind, entity, cue, tail["who"].strip(), via)
+            entity.title = _STRIP_ARTICLE.sub("", app)
+    return _Source(kind, entity, cue, who, via)
+
+
+def _up_to_stop(text: str) -> tuple[str, str]:
+    """Text up to the first comma, bracket, colon or sentence-ending full stop (not one of "Dr." or "U.S.")."""
+    for stop in _STOP.finditer(text):
+        if stop.group(0) == ".":
+            word = text[: stop.start()].split()[-1:] or [""]
+            if _ABBREVIATION.match(word[0]) or word[0].lower().rstrip(".") in speakers.HONORIFICS:
+                continue
+        return text[: stop.start()].strip(), text[stop.start() :]
+    return text.strip(), ""
 
 
 def _from_according(match: re.Match, registry: speakers.Registry) -> _Source | None:
@@ -308,8 +335,8 @@ def _from_according(match: re.Match, registry: speakers.Registry) -> _Source | N
     if not src or len(src.split()) > 10:
         return None
     mention = speakers.parse(src)
-    if mention is None:
-        return None
+    if mention is None or mention.loose or mention.kind == speakers.PRONOUN:
+        return None  # "according to their size", "according to many indicators": a measure, not a source
     entity, via = _resolve(mention, registry, [])
     return _Source(model.ACCORDING_TO, entity, "according to", src, via, match.start())
 

@@ -233,6 +233,7 @@ class Mention:
     gender: str | None = None
     definite: bool = False  # "the minister": refers back to someone already introduced
     role: str | None = None  # the role noun of a description without a name
+    loose: bool = False  # a head noun no lexicon lists ("the clinic", "traders"): trusted only beside a plain cue
 
 
 def tokens(phrase: str) -> list[str]:
@@ -329,7 +330,7 @@ def parse(phrase: str) -> Mention | None:
             unknown.append(i)
     head = core[:head_end]
     plural_head = _is_plural(head[-1]) if head else False
-    if unknown and not _loose_phrase_ok(head, unknown, head_end, plural_head):
+    if unknown and not _loose_phrase_ok(head, unknown, head_end, plural_head or definite):
         return None
     if not head:
         return None
@@ -341,8 +342,10 @@ def parse(phrase: str) -> Mention | None:
         surface = words[0].lower() + " " + " ".join(words[1:])
     if (last in GROUP_NOUNS and not _is_cap(head[-1])) or last in {"police"}:
         return Mention(GROUP, surface)
+    if definite and unknown == [len(head) - 1] and len(core) <= 3 and not plural_head and not _is_role(head[-1]):
+        return Mention(INSTITUTION, surface, definite=True, loose=True)  # "the clinic said", "the charity said"
     if plural_head and last not in INSTITUTION_NOUNS and not _is_role(head[-1]):
-        return Mention(GROUP, surface)  # "traders", "coffee growers": a plural common noun speaks as a group
+        return Mention(GROUP, surface, loose=True)  # "traders", "coffee growers": a plural noun speaks as a group
     if last in INSTITUTION_NOUNS and not _is_cap(head[-1]):
         return Mention(INSTITUTION, surface, definite=definite)
     start = _name_run(head)
@@ -397,12 +400,13 @@ def _is_plural(word: str) -> bool:
     )
 
 
-def _loose_phrase_ok(head: list[str], unknown: list[int], head_end: int, plural_head: bool) -> bool:
-    """Unknown modifiers are fine only before a head noun the lexicons (or plural form) mark as a source."""
+def _loose_phrase_ok(head: list[str], unknown: list[int], head_end: int, plural_or_definite: bool) -> bool:
+    """Unknown words are fine only before a head noun the lexicons mark as a source, or as the head itself
+    of a plural ("coffee growers") or definite ("the clinic") phrase."""
     last = _norm(head[-1])
     known_head = last in GROUP_NOUNS or last in INSTITUTION_NOUNS or _is_role(head[-1])
     in_head = [i for i in unknown if i < head_end]
-    if in_head and not (known_head or plural_head):
+    if in_head and not (known_head or (plural_or_definite and in_head[-1] == len(head) - 1 == head_end - 1)):
         return False
     if len(in_head) < len(unknown) and not known_head:
         return False  # unknown words after a preposition need a lexicon head ("a spokeswoman for the coffee chain")

@@ -449,4 +449,29 @@ CASES: list[Case] = [
         "Evidence gathered since the 1980s indicates that the species is older.",
         (("Evidence gathered", None, ANY),),
     ),
+    Case(
+        "a definite common noun with an appositive",
+        "The clinic, the only one in the state, had said it would close if the law took effect.",
+        (("would close", "the clinic", None),),
+    ),
+    Case(
+        "a place qualifying an organisation inside an appositive",
+        "Mary Zeller, a law professor at the University of California, Davis, said the ruling was narrow.",
+        (("ruling was narrow", "Mary Zeller", "law professor at the University of California"),),
+    ),
+    Case(
+        "inverted with an abbreviated honorific and a relative clause",
+        '"We have seen early results fade before," said Dr. Sarah Kell, an epidemiologist who was not involved.',
+        (("early results", "Sarah Kell", "Dr."),),
+    ),
+    Case(
+        "according to a measure is not a source",
+        "Seats are allocated according to member state size.",
+        (("Seats are allocated", None, ANY),),
+    ),
+    Case(
+        "inverted cue followed by more words is not inverted",
+        'Lena Ortiz, a historian at Yale, said the justices "have signaled they are willing to revisit it."',
+        (("justices", "Lena Ortiz", "historian at Yale"),),
+    ),
 ]
