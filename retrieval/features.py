@@ -39,6 +39,9 @@ FEATURES = (
     "speaker_match",  # the question names the sentence's attributed speaker or their title
     "loose_coverage",  # coverage counting word families (same first letters of the stem) as matches
     "negation_mismatch",  # the sentence is negated ("not", "n't", "never") and the question is not
+    "cos_rr",  # 1 / (2 + rank by cosine among the candidates): reciprocal-rank fusion of the two signals
+    "bm25_rr",  # 1 / (2 + rank by BM25)
+    "paragraph_start",  # the sentence opens its paragraph
 )
 F = {name: i for i, name in enumerate(FEATURES)}
 ABSTAIN_FEATURES = (
@@ -267,6 +270,7 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
         cov = _coverage(info.stems, weights)
         x[i, F["coverage"]] = cov
         x[i, F["bigrams"]] = len(q.bigrams & info.bigrams) / len(q.bigrams) if q.bigrams else 0.0
+        prev = neighbours[i][0]
         for name, r in zip(("prev", "next"), neighbours[i], strict=True):
             x[i, F[f"{name}_cos"]] = cos_of[r] if r >= 0 else cos[i]
             x[i, F[f"{name}_coverage"]] = _coverage(info.stems | tab.info(r).stems, weights) - cov if r >= 0 else 0.0
@@ -290,6 +294,7 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
         if q.entities:
             x[i, F["entity_coverage"]] = len(q.entities & info.words) / len(q.entities)
         para = (corpus.rows[row].article, corpus.sentence(row).paragraph)
+        x[i, F["paragraph_start"]] = float(prev < 0 or corpus.sentence(prev).paragraph != para[1])
         best_in_paragraph[para] = max(best_in_paragraph.get(para, -1.0), cos[i])
         paragraph_of.append(para)
     x[:, F["paragraph_cos"]] = [best_in_paragraph[p] if p[1] > 0 else c for p, c in zip(paragraph_of, cos, strict=True)]
@@ -298,6 +303,8 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     x[:, F["bm25_z"]] = zscore(bm25)
     top = float(bm25.max()) if n else 0.0
     x[:, F["bm25_rel"]] = bm25 / top if top > 0 else 0.0
+    x[:, F["cos_rr"]] = 1.0 / (2.0 + np.argsort(np.argsort(-cos, kind="stable")))
+    x[:, F["bm25_rr"]] = 1.0 / (2.0 + np.argsort(np.argsort(-bm25, kind="stable")))
     if n:
         x[:, F["coverage_gap"]] = x[:, F["coverage"]] - x[:, F["coverage"]].max()
     return Scored(rows, x, cos, bm25, max(article_cov, default=0.0), min(article_missing, default=1.0), unmatched)

@@ -32,7 +32,8 @@ def merge_duplicates(corpus: Corpus, order: list[int], rows: np.ndarray) -> list
 
 
 def _source(sentence: model.Sentence) -> str:
-    return (sentence.attribution.speaker or "").strip().lower()
+    name = (sentence.attribution.speaker or "").strip().lower()
+    return name.removeprefix("the ")
 
 
 def other_sources(
