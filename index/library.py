@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,7 @@ class Library:
         self.sources: list[Path] = [Path(p) for p in paths]
         self.problems: list[Problem] = []
         self._by_key: dict[str, IndexedArticle] = {}
+        self._lock = threading.RLock()  # one change at a time (e.g. the bot's worker threads); reads take none
         self._rebuild()
         self.refresh(tick)
 
@@ -51,26 +53,27 @@ class Library:
 
     def refresh(self, tick: Callable[[], None] | None = None) -> Changes:
         """Bring the library up to date with its sources: new files indexed, changed re-indexed, gone dropped."""
-        files = self.files()
-        items, problems = index_files(files, self.embedder, self._by_key, tick)
-        for source in self.sources:
-            if source.is_dir() and not any(f.is_relative_to(source) for f in files):
-                problems.append(Problem(str(source), f"{source}: no .txt, .md or .html articles in this folder"))
-        old = self._by_key
-        changes = Changes(
-            added=tuple(k for k in items if k not in old),
-            changed=tuple(k for k in items if k in old and items[k] is not old[k]),
-            removed=tuple(k for k in old if k not in items),
-        )
-        self.problems = problems
-        if changes:
-            self._by_key = items
-            self._rebuild()
-            log.info(
-                "library: %d added, %d changed, %d removed",
-                *map(len, (changes.added, changes.changed, changes.removed)),
+        with self._lock:
+            files = self.files()
+            items, problems = index_files(files, self.embedder, self._by_key, tick)
+            for source in self.sources:
+                if source.is_dir() and not any(f.is_relative_to(source) for f in files):
+                    problems.append(Problem(str(source), f"{source}: no .txt, .md or .html articles in this folder"))
+            old = self._by_key
+            changes = Changes(
+                added=tuple(k for k in items if k not in old),
+                changed=tuple(k for k in items if k in old and items[k] is not old[k]),
+                removed=tuple(k for k in old if k not in items),
             )
-        return changes
+            self.problems = problems
+            if changes:
+                self._by_key = items
+                self._rebuild()
+                log.info(
+                    "library: %d added, %d changed, %d removed",
+                    *map(len, (changes.added, changes.changed, changes.removed)),
+                )
+            return changes
 
     def _rebuild(self) -> None:
         self._items = list(self._by_key.values())
@@ -87,25 +90,27 @@ class Library:
 
     def add(self, path: str | Path) -> model.ArticleMeta:
         """Index one more article (or re-index a changed one) and make it answerable; ArticleError if it can't be."""
-        item = index_article(path, self.embedder)
-        key = item.document.meta.path
-        if not self._covered(Path(key)):
-            self.sources.append(Path(key))
-        self._by_key[key] = item
-        self.problems = [p for p in self.problems if p.path != key]
-        self._rebuild()
-        return item.document.meta
+        with self._lock:
+            item = index_article(path, self.embedder)
+            key = item.document.meta.path
+            if not self._covered(Path(key)):
+                self.sources.append(Path(key))
+            self._by_key[key] = item
+            self.problems = [p for p in self.problems if p.path != key]
+            self._rebuild()
+            return item.document.meta
 
     def remove(self, path: str | Path) -> bool:
         """Stop answering from an article: dropped from the corpus and from the sources (a file still in a
         source folder comes back on the next refresh). False when it was not in the library."""
-        key = str(Path(path))
-        self.sources = [s for s in self.sources if s != Path(key)]
-        if key not in self._by_key:
-            return False
-        del self._by_key[key]
-        self._rebuild()
-        return True
+        with self._lock:
+            key = str(Path(path))
+            self.sources = [s for s in self.sources if s != Path(key)]
+            if key not in self._by_key:
+                return False
+            del self._by_key[key]
+            self._rebuild()
+            return True
 
     def _covered(self, path: Path) -> bool:
         """Whether a refresh would find this file through the sources."""
@@ -113,7 +118,8 @@ class Library:
 
     def position(self, path: str | Path) -> int:
         """Position of an article in the corpus, indexing it first if it is new."""
-        key = str(Path(path))
-        if key not in self._by_path:
-            self.add(path)
-        return self._by_path[key]
+        with self._lock:
+            key = str(Path(path))
+            if key not in self._by_path:
+                self.add(path)
+            return self._by_path[key]
