@@ -56,6 +56,7 @@ _OBJECT_OF = {"in", "on", "at", "of", "for", "from", "with", "by", "to", "about"
               "since", "until", "during", "after", "before", "like", "unlike", "than", "despite", "throughout",
               "between", "among", "through", "near", "without", "within", "toward", "towards", "via", "per"}  # fmt: skip
 # A subject never starts right after a preposition ("a report on Nigeria") or inside a noun phrase ("the state").
+_QUOTE_TAIL = re.compile(r"^[|\s]*\|[|\s,]*[^|,;:]*?\s(?P<verb>[a-z]{2,}ed|[a-z]{3,}s)\b[^|]*$")
 _FIRST_PERSON = {"i", "we"}
 _NOT_BEFORE_SUBJECT = _OBJECT_OF | {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
 # Cue forms that are also plural nouns ("member states", "media reports"): only after a name or a pronoun.
@@ -88,6 +89,7 @@ _TRAILING_DOCUMENT = re.compile(
 _STOP = re.compile(r"[,;:|()]|\.(?=\s|$)")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])$")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$")
+_ROLE_CHUNK = re.compile(r"(?:^|[,;:|(]\s*)([^,;:|(]+?),\s*$")
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:(?P<age>\d{1,3})|(?P<app>(?:a|an|the)\s[^,;|]+?))\s*(?:,|$)")
 _PRONOUN_GENDER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _PARTY_TAG = re.compile(r"^[A-Z]{1,3}-[A-Z][A-Za-z.]*$")  # "R-Okla.", "D-N.Y.": a US lawmaker's party and state
@@ -180,6 +182,12 @@ def _explicit(
         source = _from_according(match, registry)
         if source:
             return source
+    tail = _QUOTE_TAIL.match(narrative)
+    if tail:  # '"What a ride," the commander radioed.': any verb right after a quote and its speaker is a cue
+        subject = _subject_before(narrative[: tail.start("verb")])
+        if subject and not subject[0].role and not subject[0].loose:
+            entity, via = _resolve(subject[0], registry, here)
+            return _Source(model.DIRECT_QUOTE, entity, tail["verb"], subject[1], via, tail.start("verb"))
     return None
 
 
@@ -371,6 +379,7 @@ def _note_mentions(narrative: str, registry: speakers.Registry, source: _Source 
         entity = registry.known_person(mention.name.split()[-1]) if not mention.title else None
         if (entity is None and len(mention.name.split()) >= 2) or mention.title:
             end = start + len(phrase)
+            mention.title = mention.title or _role_before(narrative[:start])
             if mention.title or _person_after(narrative[end:]) or (gendered and start == 0):
                 entity = registry.resolve(mention)
             else:
@@ -390,6 +399,14 @@ def _note_mentions(narrative: str, registry: speakers.Registry, source: _Source 
     for _, entity in seen:
         registry.mention(entity)
     return [e for _, e in seen if e.kind == speakers.PERSON]
+
+
+def _role_before(text: str) -> str | None:
+    """The role set off before a name ("Its general secretary, Daniel Kebede, ..."), as a title."""
+    match = _ROLE_CHUNK.search(text)
+    phrase = _longest_subject(match.group(1)) if match else None
+    mention = speakers.parse(phrase) if phrase else None
+    return _STRIP_ARTICLE.sub("", phrase) if mention and mention.role and phrase else None
 
 
 def _person_after(rest: str) -> bool:

@@ -159,7 +159,7 @@ _LEAD_WORDS = {
 _SURNAME_ROLES = {"dean", "judge", "bishop", "marshal", "major", "king", "prince", "chancellor", "mayor", "sheriff",
                   "speaker", "host", "coach", "fellow", "partner", "chair", "head", "boss", "star", "champion",
                   "driver", "rider", "porter", "steward", "cardinal", "general", "sergeant", "constable"}  # fmt: skip
-_ROLE_SUFFIX = re.compile(r"(?:ist|er|or|ian|ant|ent|man|woman|person|ee|ive|ary|ar|eur)$")
+_ROLE_SUFFIX = re.compile(r"(?:ist|er|or|ian|ant|ent|man|woman|person|ee|ive|ary|ar|eur|naut)$")
 _NOT_ROLES = {"after", "never", "over", "under", "later", "ever", "other", "rather", "whether", "either",
               "neither", "together", "however", "per", "for", "or", "nor", "major", "minor", "earlier",
               "former", "latter", "further", "were", "her", "their", "our", "your", "prior", "summer",

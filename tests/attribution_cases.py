@@ -474,4 +474,19 @@ CASES: list[Case] = [
         'Lena Ortiz, a historian at Yale, said the justices "have signaled they are willing to revisit it."',
         (("justices", "Lena Ortiz", "historian at Yale"),),
     ),
+    Case(
+        "any verb after a quote and its speaker",
+        '"What a ride," commander Jasmin Moghbeli radioed shortly after reaching orbit.',
+        (("What a ride", "Jasmin Moghbeli", "commander"),),
+    ),
+    Case(
+        "role set off before a name gives the title",
+        'Its general secretary, Daniel Kebede, called the offer an insult. "We will strike again," Kebede said.',
+        (("called the offer", None, ANY), ("strike again", "Daniel Kebede", "general secretary")),
+    ),
+    Case(
+        "a definite description refers back to a named organisation",
+        "The National Education Union said most members backed the strike. Talks will resume, the union said.",
+        (("Talks will resume", "the National Education Union", None),),
+    ),
 ]
