@@ -15,19 +15,19 @@ _MIN_QUOTE_WORDS = 4  # a quote this long makes a sentence a direct quote; short
 class QuotedText:
     """A paragraph with its quoted characters masked, each quoted character tagged with its quote's number."""
 
-    text: str
-    masked: str
+    quoted: str  # the paragraph with everything outside quotes blanked
+    masked: str  # the paragraph with everything inside quotes masked
     quote_id: list[int]  # -1 outside quotes, else the number of the quote (0, 1, ...) in this paragraph
 
     def has_long_quote(self, start: int, end: int) -> bool:
         """Whether text[start:end] holds quoted words enough to count as direct speech."""
-        quoted = "".join(self.text[i] if self.quote_id[i] >= 0 else " " for i in range(start, end))
-        return len(quoted.split()) >= _MIN_QUOTE_WORDS
+        return len(self.quoted[start:end].split()) >= _MIN_QUOTE_WORDS
 
 
 def analyse(text: str) -> QuotedText:
     """Mask quoted speech in one paragraph; straight quotes toggle, curly quotes open and close."""
     masked = list(text)
+    quoted = [" "] * len(text)
     ids = [-1] * len(text)
     current = -1
     count = 0
@@ -48,4 +48,5 @@ def analyse(text: str) -> QuotedText:
         if current >= 0:
             ids[i] = current
             masked[i] = " " if ch.isspace() else MASK
-    return QuotedText(text, "".join(masked), ids)
+            quoted[i] = ch
+    return QuotedText("".join(quoted), "".join(masked), ids)

@@ -7,7 +7,7 @@ The Registry keeps every source an article introduces so later surnames, pronoun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 PERSON = "person"
@@ -196,6 +196,7 @@ _FEMALE_WORDS = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sist
                  "girl", "mother", "daughter", "wife", "grandmother", "aunt", "actress", "widow"}  # fmt: skip
 
 
+@lru_cache(maxsize=16384)
 def _norm(token: str) -> str:
     return token.lower().rstrip(".").replace("\u2019", "'")
 
@@ -295,6 +296,12 @@ def _is_role(word: str) -> bool:
 
 def parse(phrase: str) -> Mention | None:
     """Read a subject phrase into a Mention, or None when it is not a plausible source."""
+    mention = _parse(phrase)
+    return replace(mention) if mention else None  # a copy: callers may complete it
+
+
+@lru_cache(maxsize=8192)
+def _parse(phrase: str) -> Mention | None:
     words = [w for w in tokens(phrase) if w not in "()"]
     if "," in words:
         return None
