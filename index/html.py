@@ -13,12 +13,55 @@ logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 HTML_SUFFIXES = (".html", ".htm")
+# Words of bylines' job titles, e.g. "Senior Political Correspondent", "Staff Writer".
+_ROLE_WORDS = frozenset(
+    [
+        "senior",
+        "chief",
+        "staff",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "editor",
+        "editors",
+        "writer",
+        "writers",
+        "contributor",
+        "contributing",
+        "columnist",
+        "political",
+        "foreign",
+        "news",
+        "deputy",
+        "associate",
+        "managing",
+        "digital",
+        "producer",
+        "analyst",
+        "desk",
+        "team",
+        "international",
+        "national",
+        "business",
+        "health",
+        "science",
+        "technology",
+        "sports",
+        "special",
+        "guest",
+        "opinion",
+        "and",
+        "of",
+        "the",
+    ]
+)
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
 class Page:
-    """What trafilatura found in a page: the article text (paragraphs separated by blank lines) and metadata."""
+    """What trafilatura found in a page: the article text (blocks separated by blank lines) and metadata."""
 
     text: str
     title: str | None = None
@@ -38,14 +81,21 @@ def extract(markup: str, path: str) -> Page:
     import trafilatura
 
     try:
-        found = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False, include_tables=True)
+        found = trafilatura.bare_extraction(
+            markup,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            # Only dates the page states as its own (meta tags, time elements), never a year guessed from the text.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
     except Exception as exc:  # trafilatura/lxml may raise many kinds of errors on broken markup
         raise ArticleError(f"{path}: the HTML could not be read ({type(exc).__name__})") from None
-    body = _paragraphs(found.text if found is not None else "")
+    body = _blocks(found.body) if found is not None and found.body is not None else []
     if not body:
         raise ArticleError(f"{path}: no article text found in the HTML page")
     title = _clean(found.title)
-    if title and _clean(body[0]) != title:
+    if title and _clean(body[0].lstrip("# ")) != title:
         body.insert(0, title)
     return Page(
         text="\n\n".join(body) + "\n",
@@ -57,9 +107,24 @@ def extract(markup: str, path: str) -> Page:
     )
 
 
-def _paragraphs(text: str | None) -> list[str]:
-    """trafilatura puts one block a line; each becomes a paragraph with inner white space folded."""
-    return [" ".join(line.split()) for line in (text or "").splitlines() if line.strip()]
+def _blocks(body) -> list[str]:
+    """One paragraph per block of trafilatura's body tree: headings as Markdown `## ` (so the layout marks
+    them as headings), each list item and table row on its own, white space folded."""
+    out: list[str] = []
+    for element in body:
+        if element.tag == "list":
+            out.extend(_text(item) for item in element.iter("item"))
+        elif element.tag == "table":
+            out.extend(" | ".join(_text(cell) for cell in row.iter("cell")) for row in element.iter("row"))
+        elif element.tag == "head" and _text(element):
+            out.append("## " + _text(element))
+        else:
+            out.append(_text(element))
+    return [block for block in out if block.strip("|# ")]
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
 
 
 def _clean(value: str | None) -> str | None:
@@ -68,5 +133,6 @@ def _clean(value: str | None) -> str | None:
 
 
 def _authors(raw: str | None) -> tuple[str, ...]:
-    """trafilatura joins several authors with '; '."""
-    return tuple(name for name in (_clean(part) for part in (raw or "").split(";")) if name)
+    """trafilatura joins several authors with '; '; a job title it split off a byline ("Senior Reporter") is no author."""
+    names = (_clean(part) for part in (raw or "").split(";"))
+    return tuple(name for name in names if name and not set(name.lower().split()) <= _ROLE_WORDS)

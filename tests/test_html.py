@@ -65,3 +65,24 @@ def test_page_with_scripts_and_no_article_body_is_refused():
     page = "<html><head><title>App</title><script>render()</script></head><body><script>x()</script></body></html>"
     with pytest.raises(ArticleError, match="no article text"):
         document_from_bytes(page.encode(), "app.html")
+
+
+def test_byline_job_title_is_not_an_author_and_headings_lists_are_blocks():
+    page = (
+        "<html><head><title>Council shuts library</title></head><body><article>"
+        "<p class='byline'>By Ada Moss, Senior Political Correspondent</p>"
+        "<p>The council voted on Tuesday to close the Elm Street library in June, ending a service that has run "
+        "from the same red-brick building since 1911, when the town first opened a public reading room.</p>"
+        "<h2>Residents object</h2><p>Parents said the library was the only quiet place nearby for children to "
+        "read after school, and that the nearest other branch is two bus rides away across the river.</p>"
+        "<ul><li>Hours were cut in 2023.</li><li>Visits fell by a third.</li></ul>"
+        "</article></body></html>"
+    )
+    doc = document_from_bytes(page.encode(), "library.html")
+    assert "Senior Political Correspondent" not in doc.meta.authors
+    assert doc.meta.date is None  # "in 2023" in the text is not the page's date
+    assert any(s.kind == model.HEADING and s.text == "Residents object" for s in doc.sentences)
+    body = [s.text for s in doc.sentences if s.kind == model.BODY]
+    assert body[-2:] == ["Hours were cut in 2023.", "Visits fell by a third."]
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
