@@ -434,7 +434,7 @@ def _fill_quotes(
     named before it, else (for a paragraph that opens with a quote) the previous paragraph's speaker.
     """
     for n, (idx, (lo, hi)) in enumerate(zip(group, offsets, strict=True)):
-        if idx in found or quoted.masked[lo:hi].strip(" |.,;:!?-\u2014\u2013") or not quoted.has_long_quote(lo, hi):
+        if idx in found or quoted.masked[lo:hi].strip(" |.,;:!?-\u2014\u2013") or not quoted.quoted[lo:hi].strip():
             continue
         source = _same_quote_later(n, group, offsets, quoted, found) or _earlier(n, group, found)
         named = next((p[-1] for p in reversed(people[:n]) if p), None)

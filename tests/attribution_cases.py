@@ -489,4 +489,9 @@ CASES: list[Case] = [
         "The National Education Union said most members backed the strike. Talks will resume, the union said.",
         (("Talks will resume", "the National Education Union", None),),
     ),
+    Case(
+        "a short quoted sentence inside a running quote",
+        '"Behind every number is a person," Tim Mitchell said. "Many cannot work. Some are getting sicker."',
+        (("Many cannot work", "Tim Mitchell", None), ("getting sicker", "Tim Mitchell", None)),
+    ),
 ]
