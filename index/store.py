@@ -21,7 +21,7 @@ from index.embed import Embedder
 log = logging.getLogger(__name__)
 
 # Bump when segmentation, attribution or embedded text change: old cache entries then go stale.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 # Bump when the layout of an entry on disk changes.
 STORE_FORMAT = "2"
 _CHECKSUM_PREFIX = b"sha256:"
