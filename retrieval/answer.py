@@ -45,7 +45,10 @@ class Candidate:
 
 @dataclass
 class Answer:
-    """The best sentence (None when the article does not answer), other sources' answers, and candidates."""
+    """The best sentence (None when the article does not answer), other sources' answers, and candidates.
+
+    `score` is the engine's confidence (0-1) that the article answers; candidates carry rerank scores.
+    """
 
     question: str
     best: Candidate | None
@@ -64,6 +67,7 @@ class Answer:
             out["source"] = None
         else:
             out.update(self.best.to_json())
+            out["score"] = round(self.score, 4)  # the answer's confidence; candidates keep their rerank scores
         out["also"] = [c.to_json() for c in self.also]
         if top:
             out["candidates"] = [c.to_json() for c in self.candidates[:top]]

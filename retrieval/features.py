@@ -42,6 +42,7 @@ FEATURES = (
     "cos_rr",  # 1 / (2 + rank by cosine among the candidates): reciprocal-rank fusion of the two signals
     "bm25_rr",  # 1 / (2 + rank by BM25)
     "paragraph_start",  # the sentence opens its paragraph
+    "speech_match",  # the question asks what someone said and the sentence is attributed to a named source
 )
 F = {name: i for i, name in enumerate(FEATURES)}
 ABSTAIN_FEATURES = (
@@ -76,12 +77,21 @@ class SentenceInfo:
     prefixes: frozenset[str]
     negated: bool
     words: frozenset[str]
+    attributed: bool
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot)\b|n['\u2019]t\b", re.IGNORECASE)
 
 
 _NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w\u2019'-]*")
+
+
+_SPEECH = re.compile(
+    r"\b(?:say|says|said|saying|tell|told|claim|claimed|claims|state|stated|announce|announced|confirm|confirmed|"
+    r"respond|responded|response|react|reaction|comment|comments|warn|warned|think|thinks|view|views|position|"
+    r"stance|believe|believes|admit|admitted|deny|denied)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -173,6 +183,7 @@ def _sentence_info(sentence: model.Sentence) -> SentenceInfo:
         prefixes=terms.prefixes(seq),
         negated=bool(_NEGATION.search(sentence.text)),
         words=answer_types.words(sentence.text),
+        attributed=bool(who.speaker) and who.kind != model.ARTICLE_VOICE,
     )
 
 
@@ -187,6 +198,7 @@ class Question:
     negated: bool
     words: frozenset[str]  # lower-case words as written, to tell answer words from question words
     entities: frozenset[str]  # lower-case words the question capitalises past its first word
+    speech: bool  # asks what someone said, thinks or claimed
 
     @classmethod
     def parse(cls, text: str) -> Question:
@@ -194,9 +206,9 @@ class Question:
         kind = answer_types.question_type(text)
         negated = bool(_NEGATION.search(text))
         entities = answer_types.words(" ".join(_NAME.findall(text))) - terms.QUESTION_WORDS
-        return cls(
-            text, list(dict.fromkeys(seq)), terms.bigrams(seq), kind, negated, answer_types.words(text), entities
-        )
+        speech = bool(_SPEECH.search(text))
+        words = answer_types.words(text)
+        return cls(text, list(dict.fromkeys(seq)), terms.bigrams(seq), kind, negated, words, entities, speech)
 
 
 def zscore(x: np.ndarray) -> np.ndarray:
@@ -294,6 +306,7 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
         if q.entities:
             x[i, F["entity_coverage"]] = len(q.entities & info.words) / len(q.entities)
         para = (corpus.rows[row].article, corpus.sentence(row).paragraph)
+        x[i, F["speech_match"]] = float(q.speech and info.attributed)
         x[i, F["paragraph_start"]] = float(prev < 0 or corpus.sentence(prev).paragraph != para[1])
         best_in_paragraph[para] = max(best_in_paragraph.get(para, -1.0), cos[i])
         paragraph_of.append(para)

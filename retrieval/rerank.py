@@ -26,8 +26,14 @@ class Params:
     abstain_weights: dict[str, float] = field(default_factory=lambda: {"best_cos": 10.0})
     abstain_bias: float = -3.0
     abstain_threshold: float = 0.5
-    also_gap: float = 1.5  # a different source's answer is listed when within this rerank-score gap of the best
+    # A different source's answer is listed under `also` when the reranker's softmax gives it at least
+    # this share of the best sentence's probability (a score gap of -ln(also_ratio)).
+    also_ratio: float = 0.1
     fitted_on: dict = field(default_factory=dict)
+
+    @property
+    def also_gap(self) -> float:
+        return -math.log(self.also_ratio)
 
     def rank_vector(self) -> np.ndarray:
         return np.array([self.weights.get(name, 0.0) for name in FEATURES])

@@ -9,6 +9,7 @@ from index.corpus import Corpus
 from retrieval import answer_types, features
 
 NEAR_DUPLICATE = 0.8  # share of the shorter sentence's terms found in the other
+MAX_ALSO = 4  # other sources listed at most
 
 
 def near_duplicate(a: features.SentenceInfo, b: features.SentenceInfo) -> bool:
@@ -64,4 +65,6 @@ def other_sources(
             continue
         seen.add(who)
         chosen.append(i)
+        if len(chosen) == MAX_ALSO:
+            break
     return chosen
