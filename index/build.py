@@ -5,9 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from filelock import Timeout
+
 from index import ingest, model, store
+from index.cache import cache_dir
 from index.document import document_from_bytes
 from index.embed import Embedder
 
@@ -58,9 +62,23 @@ def index_article(path: str | Path, embedder: Embedder) -> store.IndexedArticle:
         return item
     document = document_from_bytes(data, str(path), digest)
     item = store.embed_document(document, embedder)
-    store.save(item, embedder.name)
+    _save(item, embedder)
     log.info("indexed %s: %d sentences", path, len(document.sentences))
     return item
+
+
+def _save(item: store.IndexedArticle, embedder: Embedder) -> None:
+    """Keep the entry for next time; a cache that can't be written costs speed later, never this answer."""
+    try:
+        store.save(item, embedder.name)
+    except (OSError, Timeout) as exc:
+        _warn_unwritable(str(cache_dir()), getattr(exc, "strerror", None) or type(exc).__name__)
+
+
+@lru_cache(maxsize=16)
+def _warn_unwritable(folder: str, reason: str) -> None:
+    """Said once per cache folder and reason, not once per article."""
+    log.warning("could not write the index cache in %s (%s); articles are indexed in memory only", folder, reason)
 
 
 def index_files(
@@ -80,7 +98,7 @@ def index_files(
 
     def flush() -> None:
         for item in store.embed_documents(pending, embedder):
-            store.save(item, embedder.name)
+            _save(item, embedder)
             done[item.document.meta.path] = item
             log.info("indexed %s: %d sentences", item.document.meta.path, len(item.document.sentences))
         pending.clear()

@@ -111,8 +111,8 @@ def load(content_hash: str, embedder_name: str, path: str) -> IndexedArticle | N
     target = entry_path(content_hash, embedder_name)
     try:
         data = target.read_bytes()
-    except FileNotFoundError:
-        return None
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
+        return None  # no entry this process can use; the caller builds one
     except OSError as exc:
         raise CorruptIndexError(f"{target}: unreadable ({exc.strerror})") from None
     return decode_entry(data, str(target), path)

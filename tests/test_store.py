@@ -115,3 +115,18 @@ def test_two_cli_processes_indexing_one_folder_leave_a_sound_cache(tmp_path):
     entries = sorted((tmp_path / "cache").rglob("*.entry"))
     texts = {store.decode_entry(e.read_bytes(), str(e), "x").document.text for e in entries}  # raises if damaged
     assert texts == {path.read_text() for path in folder.iterdir()}
+
+
+def test_unwritable_cache_costs_speed_not_answers(tmp_path, monkeypatch, embedder, caplog):
+    not_a_folder = tmp_path / "cache-file"
+    not_a_folder.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("ARTICLE_QA_CACHE", str(not_a_folder))
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(f"Note {i}\n\nThe gate {i} was painted green on Monday.\n")
+    from index.library import Library
+
+    with caplog.at_level(logging.WARNING):
+        library = Library([tmp_path / f"a{i}.txt" for i in range(3)], embedder)
+    assert len(library.articles) == 3 and not library.problems
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1 and "could not write the index cache" in warnings[0]
