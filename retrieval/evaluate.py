@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATASETS = (ROOT / "eval" / "xquad" / "xquad.en.json", ROOT / "eval" / "bundled.jsonl")
 FIT, TEST = "fit", "test"
+OPERATING_THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9)  # confidence thresholds the report also shows
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class Prediction:
     declined: bool
     speaker_ok: bool | None
     seconds: float
+    confidence: float = 0.0  # the engine's probability that the article answers (full method only)
 
 
 def predict(engine: Engine, dataset: Dataset, item: Item, method: str) -> Prediction:
@@ -162,6 +164,7 @@ def predict(engine: Engine, dataset: Dataset, item: Item, method: str) -> Predic
         declined=best is None,
         speaker_ok=speaker_ok,
         seconds=seconds,
+        confidence=answer.score if method == search.FULL else 0.0,
     )
 
 
@@ -187,6 +190,7 @@ def metrics(preds: list[Prediction]) -> dict:
         "abstention_precision": _rate(sum(not p.answerable for p in declined), len(declined)),
         "abstention_recall": _rate(sum(p.declined for p in neg), len(neg)),
         "ms_per_question": 1000 * sum(p.seconds for p in preds) / len(preds) if preds else None,
+        "operating_points": operating_points(preds, OPERATING_THRESHOLDS) if pos and neg else [],
     }
 
 
@@ -214,6 +218,15 @@ def evaluate(
     return table
 
 
+def operating_points(preds: list[Prediction], thresholds: Iterable[float]) -> list[tuple[float, float, float]]:
+    """(threshold, declined share of unanswerable, declined share of answerable) for other confidence thresholds."""
+    pos = [p.confidence for p in preds if p.answerable]
+    neg = [p.confidence for p in preds if not p.answerable]
+    return [
+        (t, sum(c < t for c in neg) / max(len(neg), 1), sum(c < t for c in pos) / max(len(pos), 1)) for t in thresholds
+    ]
+
+
 def _fmt(value: float | None, pct: bool = True) -> str:
     if value is None:
         return "-"
@@ -236,4 +249,8 @@ def report(table: dict[tuple[str, str, str], dict]) -> str:
             f"| {_fmt(m['declined_answerable'])} | {_fmt(m['abstention_precision'])} "
             f"| {_fmt(m['ms_per_question'], pct=False)} |"
         )
+    for (name, method, split), m in table.items():
+        if split == "all" and m["operating_points"]:
+            points = ", ".join(f"{t:g}: {u:.2f}/{a:.2f}" for t, u, a in m["operating_points"])
+            lines.append(f"\n{name} {method}, declined unanswerable/answerable at other thresholds: {points}")
     return "\n".join(lines)

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 L2 = 1e-3
 STEPS = 600
-TARGET_DECLINED_ANSWERABLE = 0.015
+TARGET_DECLINED_ANSWERABLE = 0.025
 NEWS_WEIGHT = 10.0  # news questions count more than Wikipedia ones in the abstention fit
 
 

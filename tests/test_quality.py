@@ -13,8 +13,8 @@ from retrieval import evaluate, search
 from .conftest import ROOT
 
 BUNDLED_SET = ROOT / "eval" / "bundled.jsonl"
-P_AT_1_FLOOR = 0.78
-DECLINED_UNANSWERABLE_FLOOR = 0.20
+P_AT_1_FLOOR = 0.77
+DECLINED_UNANSWERABLE_FLOOR = 0.32
 DECLINED_ANSWERABLE_CEILING = 0.08
 
 
