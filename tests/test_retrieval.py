@@ -124,3 +124,13 @@ def test_baseline_methods_rank_without_abstaining(engine):
     for method in search.METHODS[1:]:
         answer = engine.rank("What is the capital of France?", None, 3, method)
         assert answer.best is not None and len(answer.candidates) == 3
+
+
+def test_bundled_troop_count_lists_every_source_with_its_figure(engine):
+    answer = engine.ask("how many troops?")
+    assert answer.best is not None
+    texts = [answer.best.sentence.text] + [c.sentence.text for c in answer.also]
+    assert any("10,000" in t for t in texts)
+    assert any("3,000" in t for t in texts)
+    assert any("by December" in t for t in texts)
+    assert all(c.speaker for c in answer.also)
