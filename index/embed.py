@@ -24,7 +24,7 @@ MODEL_NAME = "all-MiniLM-L6-v2"
 # sentence-transformers truncates MiniLM inputs at 256 tokens (sentence_bert_config.json): the same here.
 MAX_TOKENS = 256
 # Texts per ONNX Runtime call when many are embedded; sorted by length so a batch pads little.
-BATCH_SIZE = 32
+BATCH_SIZE = 8
 BACKENDS = ("auto", "onnx", "torch")
 
 

@@ -1,0 +1,140 @@
+"""One synthetic-corpus point of the benchmark, run in its own process so its peak RSS is its own.
+
+`python bench/scale.py N WORKDIR REPEATS ASKS` reads the real XQuAD embeddings the parent saved in WORKDIR, makes a corpus
+of N sentences (vectors: `data.mixtures` of real sentence embeddings; texts: the same real sentences with a
+third of their words swapped for words of a Zipf vocabulary, so BM25 posting lists have a realistic shape),
+builds the Corpus (BM25 + dense index) and times the dense top-k, BM25 and the whole engine per question,
+with recall@1 of the dense index against an exact scan on the real XQuAD question embeddings.
+Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import data  # noqa: E402
+from bench.timing import percentiles  # noqa: E402
+
+ARTICLE_SENTENCES = 50
+
+
+def synthetic_texts(sentences: list[str], bases: np.ndarray, seed: int = 0) -> list[str]:
+    """Row i: real sentence bases[i] with each word replaced, with probability 1/3, by a Zipf-drawn word."""
+    rng = np.random.default_rng(seed)
+    words = [s.split() for s in sentences]
+    out = []
+    for b in bases.tolist():
+        w = list(words[b])
+        swap = rng.random(len(w)) < 1 / 3
+        ranks = rng.zipf(1.3, int(swap.sum()))
+        for pos, r in zip(np.flatnonzero(swap).tolist(), ranks.tolist(), strict=True):
+            w[pos] = f"w{min(r, 10**6)}"
+        out.append(" ".join(w))
+    return out
+
+
+def build_corpus(texts: list[str], vectors: np.ndarray):
+    """A Corpus of synthetic articles of ARTICLE_SENTENCES body sentences each."""
+    from index import model
+    from index.corpus import Corpus
+    from index.store import IndexedArticle
+
+    items = []
+    for a, start in enumerate(range(0, len(texts), ARTICLE_SENTENCES)):
+        chunk = texts[start : start + ARTICLE_SENTENCES]
+        sentences = [model.Sentence(0, len(t), 1, model.BODY, t) for t in chunk]
+        meta = model.ArticleMeta(path=f"synthetic/{a}.txt", title=f"synthetic {a}", content_hash=f"s{len(texts)}-{a}")
+        items.append(IndexedArticle(model.Document(meta, "", sentences), vectors[start : start + len(chunk)]))
+    return Corpus(items, vectors.shape[1])
+
+
+def engine_over(corpus, embedder):
+    """An Engine answering from a prebuilt corpus (the bench skips files and the cache for synthetic data)."""
+    from retrieval.engine import Engine, min_confidence
+    from retrieval.rerank import default_params
+
+    engine = Engine.__new__(Engine)
+    engine.embedder = embedder
+    engine.params = default_params()
+    engine.min_confidence = min_confidence(engine.params)
+    engine.library = SimpleNamespace(corpus=corpus)
+    return engine
+
+
+def main(n: int, work: Path, repeats: int, asks: int) -> dict:
+    from index import dense
+    from index.embed import default_embedder
+
+    sentences = json.loads((work / "xquad_sentences.json").read_text())
+    questions = json.loads((work / "xquad_questions.json").read_text())
+    base, qvecs = np.load(work / "xquad_sentences.npy"), np.load(work / "xquad_questions.npy")
+    result: dict = {"sentences": n}
+
+    t = time.perf_counter()
+    vectors, bases = data.mixtures(base, n, with_bases=True)
+    texts = synthetic_texts(sentences, bases)
+    result["make_s"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    corpus = build_corpus(texts, vectors)
+    result["corpus_build_s"] = time.perf_counter() - t
+    result["dense_kind"], result["nprobe"] = corpus.dense.kind, corpus.dense.nprobe
+    sources = [item.document.meta.content_hash for item in corpus.articles]
+    t = time.perf_counter()
+    dense.DenseIndex(corpus.vectors, sources)
+    result["dense_reopen_mmap_s"] = time.perf_counter() - t
+    os.environ["ARTICLE_QA_DENSE_MMAP"] = "0"
+    t = time.perf_counter()
+    in_ram = dense.DenseIndex(corpus.vectors, sources)
+    result["dense_reopen_ram_s"] = time.perf_counter() - t
+    del os.environ["ARTICLE_QA_DENSE_MMAP"]
+
+    truth = dense.exact_top1(corpus.vectors, qvecs)
+    got = np.array([corpus.dense_topk(q, 5)[0][0] for q in qvecs])
+    result["recall_at_1"] = float(np.mean(got == truth))
+    if corpus.dense.kind == "ivf":
+        exact_rows = np.arange(len(corpus.vectors))
+        flat = SimpleNamespace(topk=lambda q, k: dense._best(exact_rows, corpus.vectors @ q, k))
+    else:
+        flat = corpus.dense
+
+    engine = engine_over(corpus, default_embedder())
+    engine.ask(questions[0])  # builds the per-corpus caches (answerable mask) once
+    names = ("dense_top5", "dense_top5_ram", "dense_top400", "flat_top5", "bm25_scores", "bm25_topk", "ask")
+    timings: dict[str, list[float]] = {name: [] for name in names}
+    sample = list(range(0, len(questions), max(1, len(questions) // repeats)))[:repeats]
+    for count, i in enumerate(sample):
+        q, qv = questions[i], qvecs[i]
+        steps = {
+            "dense_top5": (corpus.dense_topk, qv, 5),
+            "dense_top5_ram": (in_ram.topk, qv, 5),
+            "dense_top400": (corpus.dense_topk, qv, 400),
+            "flat_top5": (flat.topk, qv, 5),
+            "bm25_scores": (corpus.lexical.scores, q),
+            "bm25_topk": (corpus.lexical.topk, q, 100),
+            "ask": (engine.ask, q),
+        }
+        for name, (step, *args) in steps.items():
+            if name == "ask" and count >= asks:
+                continue
+            t = time.perf_counter()
+            step(*args)
+            timings[name].append(time.perf_counter() - t)
+    result["ms"] = {name: percentiles(values) for name, values in timings.items()}
+    return result
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    n, work, repeats, asks = int(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    print(json.dumps(main(n, work, repeats, asks)))
