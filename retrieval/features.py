@@ -121,11 +121,19 @@ class SentenceTable:
         self._info: dict[int, SentenceInfo] = {}
         self._stats: dict[int, ArticleStats] = {}
         self._paragraphs: dict[tuple[int, int], frozenset[str]] = {}
+        self._neighbours: dict[int, tuple[int, int]] = {}
 
     def info(self, row: int) -> SentenceInfo:
         found = self._info.get(row)
         if found is None:
             found = self._info[row] = _sentence_info(self._corpus.sentence(row))
+        return found
+
+    def neighbours(self, row: int) -> tuple[int, int]:
+        """Previous and next answerable row of the same article (-1 where there is none), cached."""
+        found = self._neighbours.get(row)
+        if found is None:
+            found = self._neighbours[row] = _neighbour_pair(self._corpus, row)
         return found
 
     def paragraph_stems(self, row: int) -> frozenset[str]:
@@ -254,7 +262,7 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     bm25 = np.zeros(n)
     unmatched = np.zeros(n)
     x = np.zeros((n, len(FEATURES)))
-    neighbours = _neighbours(corpus, rows)
+    neighbours = [tab.neighbours(r) for r in rows.tolist()]
     extra = np.array(sorted({r for pair in neighbours for r in pair if r >= 0} - set(rows.tolist())), dtype=np.int64)
     cos_of = dict(zip(rows.tolist(), cos.tolist(), strict=True))
     if len(extra):
@@ -323,23 +331,19 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     return Scored(rows, x, cos, bm25, max(article_cov, default=0.0), min(article_missing, default=1.0), unmatched)
 
 
-def _neighbours(corpus: Corpus, rows: np.ndarray) -> list[tuple[int, int]]:
-    """Previous and next answerable row of the same article for each row (-1 where there is none)."""
-    out = []
+def _neighbour_pair(corpus: Corpus, row: int) -> tuple[int, int]:
+    """Previous and next answerable row of the same article (-1 where there is none)."""
+    art = corpus.rows[row].article
     total = len(corpus.rows)
-    for row in rows.tolist():
-        art = corpus.rows[row].article
-        pair = []
-        for step in (-1, 1):
-            r = row + step
-            while 0 <= r < total and corpus.rows[r].article == art:
-                if corpus.sentence(r).kind in model.ANSWERABLE_KINDS:
-                    break
-                r += step
-            ok = 0 <= r < total and corpus.rows[r].article == art
-            pair.append(r if ok else -1)
-        out.append((pair[0], pair[1]))
-    return out
+    pair = []
+    for step in (-1, 1):
+        r = row + step
+        while 0 <= r < total and corpus.rows[r].article == art:
+            if corpus.sentence(r).kind in model.ANSWERABLE_KINDS:
+                break
+            r += step
+        pair.append(r if 0 <= r < total and corpus.rows[r].article == art else -1)
+    return pair[0], pair[1]
 
 
 def abstain_features(scored: Scored, scores: np.ndarray, best: int) -> np.ndarray:
