@@ -165,7 +165,10 @@ def index_path(vectors: np.ndarray, sources: list[str]) -> Path:
 
 
 def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = True):
-    """The IVF index of these vectors, memory-mapped from the cache when built before, else built (and saved)."""
+    """The IVF index of these vectors, mapped from the cache when built before, else built (and saved).
+
+    A cache that cannot be written costs only the saving: the index is then built and kept in memory.
+    """
     import faiss
     from filelock import FileLock
 
@@ -173,8 +176,14 @@ def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = Tr
     if not cached:
         return build_ivf(vectors)
     path = index_path(vectors, sources)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(path) + ".lock"):
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(path) + ".lock")
+        lock.acquire()
+    except OSError as exc:
+        log.warning("dense index kept in memory only: cannot write the cache (%s)", exc)
+        return build_ivf(vectors)
+    try:
         if path.exists():
             try:
                 index = faiss.read_index(str(path), read_flags())
@@ -187,6 +196,11 @@ def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = Tr
         try:
             faiss.write_index(index, str(tmp))
             os.replace(tmp, path)
+        except (OSError, RuntimeError) as exc:
+            log.warning("dense index kept in memory only: cannot save %s (%s)", path, exc)
+            return index
         finally:
             tmp.unlink(missing_ok=True)
+    finally:
+        lock.release()
     return faiss.read_index(str(path), read_flags())

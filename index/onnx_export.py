@@ -52,7 +52,10 @@ def weights_hash(folder: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             h.update(block)
     digest = h.hexdigest()
-    cache.atomic_write(memo, digest.encode())
+    try:
+        cache.atomic_write(memo, digest.encode())
+    except OSError as exc:  # a read-only cache only costs re-hashing next time
+        log.debug("cannot remember the weights hash in %s: %s", memo, exc)
     return digest
 
 

@@ -82,3 +82,13 @@ def test_damaged_ivf_file_is_rebuilt(big, monkeypatch):
     index = DenseIndex(big, ["d"])
     assert index.topk(big[5], 1)[0][0] == 5
     assert path.stat().st_size > 1000
+
+
+def test_unwritable_cache_keeps_ivf_in_memory(big, monkeypatch, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ARTICLE_QA_CACHE", str(blocker / "cache"))
+    monkeypatch.setenv("ARTICLE_QA_FLAT_MAX", "10000")
+    index = DenseIndex(big, ["e"])
+    assert index.kind == "ivf"
+    assert index.topk(big[9], 1)[0][0] == 9
