@@ -97,7 +97,17 @@ def index_files(
     pending: list[model.Document] = []
 
     def flush() -> None:
-        for item in store.embed_documents(pending, embedder):
+        try:
+            items = store.embed_documents(pending, embedder)
+        except Exception:  # find the article the embedder chokes on; the batch's others still get indexed
+            items = []
+            for document in pending:
+                try:
+                    items.append(store.embed_document(document, embedder))
+                except Exception as exc:
+                    path = document.meta.path
+                    problems.append(_skip(path, f"{path}: could not be embedded ({type(exc).__name__}: {exc})"))
+        for item in items:
             _save(item, embedder)
             done[item.document.meta.path] = item
             log.info("indexed %s: %d sentences", item.document.meta.path, len(item.document.sentences))

@@ -124,3 +124,19 @@ def test_same_text_at_two_paths_keeps_both_paths(folder, counting):
     library = Library([folder], counting)
     paths = {a.path for a in library.articles}
     assert {str(copy), str(folder / "orchard.txt")} <= paths
+
+
+def test_an_article_the_embedder_fails_on_is_skipped_and_the_batch_kept(folder, embedder):
+    """The embedder is the real one made to fail on one marked text (the failure can't be produced honestly)."""
+
+    class FailsOnMark(Counting):
+        def encode(self, texts):
+            if any("POISON" in t for t in texts):
+                raise RuntimeError("cannot embed this")
+            return super().encode(texts)
+
+    write(folder, "bad.txt", "Bad one", "This sentence carries POISON for the embedder.")
+    library = Library([folder], FailsOnMark(embedder))
+    assert {Path(a.path).name for a in library.articles} == {"orchard.txt", "ferry.md"}
+    assert [Path(p.path).name for p in library.problems] == ["bad.txt"]
+    assert "could not be embedded" in library.problems[0].message
