@@ -8,54 +8,20 @@ from dataclasses import dataclass
 
 from index.ingest import ArticleError
 
-log = logging.getLogger(__name__)
+# Both log about every odd page; what matters reaches the user as an ArticleError.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 HTML_SUFFIXES = (".html", ".htm")
 # Words of bylines' job titles, e.g. "Senior Political Correspondent", "Staff Writer".
-_ROLE_WORDS = frozenset(
-    [
-        "senior",
-        "chief",
-        "staff",
-        "reporter",
-        "reporters",
-        "correspondent",
-        "correspondents",
-        "editor",
-        "editors",
-        "writer",
-        "writers",
-        "contributor",
-        "contributing",
-        "columnist",
-        "political",
-        "foreign",
-        "news",
-        "deputy",
-        "associate",
-        "managing",
-        "digital",
-        "producer",
-        "analyst",
-        "desk",
-        "team",
-        "international",
-        "national",
-        "business",
-        "health",
-        "science",
-        "technology",
-        "sports",
-        "special",
-        "guest",
-        "opinion",
-        "and",
-        "of",
-        "the",
-    ]
-)
+# fmt: off
+_ROLE_WORDS = frozenset({
+    "senior", "chief", "staff", "reporter", "reporters", "correspondent", "correspondents", "editor", "editors",
+    "writer", "writers", "contributor", "contributing", "columnist", "political", "foreign", "news", "deputy",
+    "associate", "managing", "digital", "producer", "analyst", "desk", "team", "international", "national",
+    "business", "health", "science", "technology", "sports", "special", "guest", "opinion", "and", "of", "the",
+})
+# fmt: on
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 
 
