@@ -30,13 +30,20 @@ class Problem:
 
 
 def article_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The article files named, with directories expanded to the articles inside them (sorted)."""
+    """The article files named, with directories expanded to the articles inside them (sorted; hidden files and
+    folders such as .git or macOS's ._ copies skipped)."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             files.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ingest.ARTICLE_SUFFIXES)
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in ingest.ARTICLE_SUFFIXES
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                    and p.is_file()
+                )
             )
         else:
             files.append(path)

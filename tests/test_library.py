@@ -118,6 +118,15 @@ def test_bad_files_are_skipped_and_listed(folder, counting):
     assert "no such file" in problems["missing.txt"]
 
 
+def test_hidden_files_and_folders_are_not_articles(folder, counting):
+    (folder / ".git").mkdir()
+    write(folder / ".git", "notes.txt", "Git notes", "Not an article at all.")
+    (folder / "._orchard.txt").write_bytes(b"\x00\x05\x16\x07 macOS resource fork")
+    library = Library([folder], counting)
+    assert {Path(a.path).name for a in library.articles} == {"orchard.txt", "ferry.md"}
+    assert not library.problems
+
+
 def test_same_text_at_two_paths_keeps_both_paths(folder, counting):
     copy = folder / "copy.txt"
     copy.write_bytes((folder / "orchard.txt").read_bytes())
