@@ -19,7 +19,7 @@ N = 10_000
 def big(tmp_path_factory):
     folder = tmp_path_factory.mktemp("big")
     for i in range(N):
-        (folder / f"note-{i:05d}.txt").write_text(f"Note {i}\n\nItem {i} costs {i * 7 % 1000} crowns in Vell.\n")
+        (folder / f"note-{i:05d}.txt").write_text(f"Item {i} costs {i * 7 % 1000} crowns in Vell.\n")  # 1 sentence
     return folder
 
 
@@ -28,18 +28,18 @@ def test_ten_thousand_articles(big, embedder, monkeypatch, tmp_path):
     counting = Counting(embedder)
     engine = Engine([big], embedder=counting)
     assert len(engine.articles) == N and not engine.library.problems
-    assert len(counting.texts) == len(engine.corpus.rows) == 2 * N
+    assert len(counting.texts) == len(engine.corpus.rows) == N
 
     answer = engine.ask("How much does item 4321 cost?", top=3)
     assert answer.candidates[0].article.path == str(big / "note-04321.txt")
     assert answer.candidates[0].sentence.text == "Item 4321 costs 247 crowns in Vell."
 
     counting.texts.clear()
-    (big / "note-00042.txt").write_text("Note 42\n\nItem 42 now costs 5 crowns in Vell.\n")
+    (big / "note-00042.txt").write_text("Item 42 now costs 5 crowns in Vell.\n")
     (big / "note-09999.txt").unlink()
     changes = engine.library.refresh()
     assert changes.changed == (str(big / "note-00042.txt"),) and changes.removed == (str(big / "note-09999.txt"),)
-    assert len(counting.texts) == 2 and all("42" in t for t in counting.texts)  # that article's 2 sentences only
+    assert len(counting.texts) == 1 and "42" in counting.texts[0]  # that article's sentence only
     assert len(engine.articles) == N - 1
 
     counting.texts.clear()
