@@ -119,31 +119,16 @@ def load(content_hash: str, embedder_name: str, path: str) -> IndexedArticle | N
 
 
 def embed_document(document: model.Document, embedder: Embedder) -> IndexedArticle:
-    """Embed every sentence of a document."""
-    vectors = embedder.encode(passage.passage_texts(document))
-    return IndexedArticle(document, vectors.reshape(len(document.sentences), embedder.dim))
-
-
-class _TextRecorder:
-    """Stands in for the embedder to learn which texts embed_document embeds, so many documents share a batch."""
-
-    def __init__(self, name: str, dim: int) -> None:
-        self.name, self.dim = name, dim
-        self.texts: list[str] = []
-
-    def encode(self, texts: list[str]) -> np.ndarray:
-        self.texts = list(texts)
-        return np.zeros((len(texts), self.dim), dtype=np.float32)
+    """Embed every sentence of a document (its passage text: the sentence in context)."""
+    return embed_documents([document], embedder)[0]
 
 
 def embed_documents(documents: list[model.Document], embedder: Embedder) -> list[IndexedArticle]:
-    """embed_document for many documents at once: one encode call, so small articles do not pay per call."""
+    """Embed many documents in one encode call, so small articles do not pay a call each."""
     texts: list[str] = []
     bounds = [0]
     for document in documents:
-        recorder = _TextRecorder(embedder.name, embedder.dim)
-        embed_document(document, recorder)
-        texts.extend(recorder.texts)
+        texts.extend(passage.passage_texts(document))
         bounds.append(len(texts))
     vectors = embedder.encode(texts).reshape(len(texts), embedder.dim)
     return [
