@@ -205,9 +205,10 @@ def _non_negative(raw: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    setup_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
+    # A hosted worker's log is its only window: connections and reconnects show at INFO.
+    setup_logging(default="INFO" if args.command == "discord" else "WARNING")
     try:
         return args.func(args)
     except UsageError as exc:
