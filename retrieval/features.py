@@ -12,7 +12,7 @@ import numpy as np
 
 from index import model
 from index.corpus import Corpus
-from retrieval import answer_types, terms
+from retrieval import answer_types, background, lexicon, terms
 
 FEATURES = (
     "cos",  # dense cosine of question and sentence
@@ -43,6 +43,9 @@ FEATURES = (
     "bm25_rr",  # 1 / (2 + rank by BM25)
     "paragraph_start",  # the sentence opens its paragraph
     "speech_match",  # the question asks what someone said and the sentence is attributed to a named source
+    "x_coverage",  # coverage of the question's units (terms, places, acronyms, synonyms: retrieval/lexicon.py)
+    "x_window_coverage",  # that coverage by the sentence with its previous and next sentences
+    "x_bm25_rel",  # BM25 of the units (a unit's tf: its best alternative), over the best among the candidates
 )
 F = {name: i for i, name in enumerate(FEATURES)}
 ABSTAIN_FEATURES = (
@@ -59,6 +62,16 @@ ABSTAIN_FEATURES = (
     "best_score",  # rerank score of the chosen sentence
     "best_paragraph_coverage",  # coverage of the chosen sentence's paragraph
     "best_unmatched",  # IDF share of the heaviest question term missing from the chosen sentence's paragraph
+    "best_x_coverage",  # unit coverage of the chosen sentence
+    "article_unit_missing",  # IDF share of the question's units the whole article lacks, even through the lexicons
+    "article_heaviest_missing",  # IDF share of the heaviest such unit
+    "window_heaviest_missing",  # IDF share of the heaviest unit missing from the chosen sentence and its neighbours
+    "missing_units",  # how many units the article lacks (at most 3)
+    "article_focus_missing",  # IDF share of the heaviest focus unit (name, place, number, noun) the article lacks
+    "window_focus_missing",  # ... missing from the chosen sentence and its neighbours
+    "focus_absent",  # 1 when the article lacks some focus unit at all
+    "specific_missing",  # the heaviest missing unit's IDF share times its specificity (1 - background share)
+    "window_specific_missing",  # ... missing from the chosen sentence and its neighbours
 )
 
 
@@ -78,6 +91,8 @@ class SentenceInfo:
     negated: bool
     words: frozenset[str]
     attributed: bool
+    concepts: frozenset[str]  # place, acronym and synonym concepts (retrieval/lexicon.py)
+    ctf: dict[str, int]  # how often each concept occurs
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot)\b|n['\u2019]t\b", re.IGNORECASE)
@@ -102,15 +117,37 @@ class ArticleStats:
     n: int
     avg_length: float
     prefixes: frozenset[str]
+    cdf: Counter  # document frequencies of lexicon concepts
 
     def idf(self, term: str) -> float:
         df = self.df.get(term, 0)
         return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
 
+    def unit_idf(self, alternatives: frozenset[str]) -> float:
+        """IDF of a question unit: that of its most frequent alternative (stem or concept)."""
+        df = max((self.df.get(a, 0) or self.cdf.get(a, 0) for a in alternatives), default=0)
+        return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
+
+    def has_unit(self, key: str, alternatives: frozenset[str]) -> bool:
+        """The article holds the unit: an alternative, or (for a term) its word family."""
+        if any(a in self.df or a in self.cdf for a in alternatives):
+            return True
+        return not key.startswith("@") and len(key) >= terms.PREFIX and key[: terms.PREFIX] in self.prefixes
+
     def bm25(self, info: SentenceInfo, weights: dict[str, float]) -> float:
         """BM25 (k1=1.2, b=0.75) of a sentence for question terms with their IDF weights."""
         norm = 1.2 * (0.25 + 0.75 * info.length / max(self.avg_length, 1e-9))
         return sum(w * info.tf[t] * 2.2 / (info.tf[t] + norm) for t, w in weights.items() if t in info.tf)
+
+    def bm25_units(self, info: SentenceInfo, units: list[tuple[str, frozenset[str]]], weights: np.ndarray) -> float:
+        """BM25 of question units: a unit's term frequency is that of its most frequent alternative."""
+        norm = 1.2 * (0.25 + 0.75 * info.length / max(self.avg_length, 1e-9))
+        total = 0.0
+        for (_, alts), w in zip(units, weights, strict=True):
+            tf = max(info.tf.get(a, 0) or info.ctf.get(a, 0) for a in alts)
+            if tf:
+                total += w * tf * 2.2 / (tf + norm)
+        return total
 
 
 class SentenceTable:
@@ -153,14 +190,18 @@ class SentenceTable:
         found = self._stats.get(article)
         if found is None:
             df: Counter = Counter()
+            cdf: Counter = Counter()
             rows = [int(r) for r in self._corpus.article_rows[article]]
             rows = [r for r in rows if self._corpus.sentence(r).kind in model.ANSWERABLE_KINDS]
             total = 0
             for r in rows:
                 info = self.info(r)
                 df.update(info.stems)
+                cdf.update(info.concepts)
                 total += info.length
-            found = self._stats[article] = ArticleStats(df, len(rows), total / max(len(rows), 1), terms.prefixes(df))
+            found = self._stats[article] = ArticleStats(
+                df, len(rows), total / max(len(rows), 1), terms.prefixes(df), cdf
+            )
         return found
 
 
@@ -179,6 +220,7 @@ def _sentence_info(sentence: model.Sentence) -> SentenceInfo:
     seq = terms.stems(sentence.text)
     who = sentence.attribution
     speaker = terms.stems(" ".join(x for x in (who.speaker, who.title) if x))
+    concepts = lexicon.concepts(sentence.text)
     return SentenceInfo(
         stems=frozenset(seq),
         tf=dict(Counter(seq)),
@@ -192,6 +234,8 @@ def _sentence_info(sentence: model.Sentence) -> SentenceInfo:
         negated=bool(_NEGATION.search(sentence.text)),
         words=answer_types.words(sentence.text),
         attributed=bool(who.speaker) and who.kind != model.ARTICLE_VOICE,
+        concepts=frozenset(concepts),
+        ctf=dict(Counter(concepts)),
     )
 
 
@@ -207,6 +251,8 @@ class Question:
     words: frozenset[str]  # lower-case words as written, to tell answer words from question words
     entities: frozenset[str]  # lower-case words the question capitalises past its first word
     speech: bool  # asks what someone said, thinks or claimed
+    units: list[tuple[str, frozenset[str]]]  # terms with their lexicon alternatives (lexicon.question_units)
+    focus: frozenset[str]  # keys of the units the question is about (names, places, numbers, nouns)
 
     @classmethod
     def parse(cls, text: str) -> Question:
@@ -216,7 +262,9 @@ class Question:
         entities = answer_types.words(" ".join(_NAME.findall(text))) - terms.QUESTION_WORDS
         speech = bool(_SPEECH.search(text))
         words = answer_types.words(text)
-        return cls(text, list(dict.fromkeys(seq)), terms.bigrams(seq), kind, negated, words, entities, speech)
+        units, focus = lexicon.question_units(text)
+        stems = list(dict.fromkeys(seq))
+        return cls(text, stems, terms.bigrams(seq), kind, negated, words, entities, speech, units, focus)
 
 
 def zscore(x: np.ndarray) -> np.ndarray:
@@ -252,6 +300,58 @@ class Scored:
     article_coverage: float
     article_missing: float
     unmatched: np.ndarray  # per candidate: IDF share of the heaviest question term missing from its paragraph
+    unit_missing: np.ndarray  # per candidate, of its article: IDF share of units the article lacks
+    heaviest_missing: np.ndarray  # ... IDF share of the heaviest of them
+    missing_units: np.ndarray  # ... how many
+    window_missing: np.ndarray  # per candidate: IDF share of the heaviest unit missing from it and its neighbours
+    focus_missing: np.ndarray  # per candidate, of its article: IDF share of the heaviest focus unit it lacks
+    window_focus_missing: np.ndarray  # per candidate: the same for it and its neighbours
+    specific_missing: np.ndarray  # per candidate, of its article: heaviest missing unit's share times its specificity
+    window_specific_missing: np.ndarray  # per candidate: the same for it and its neighbours
+
+
+def _unit_hits(
+    units: list[tuple[str, frozenset[str]]], stems: frozenset[str], concepts: frozenset[str], prefixes=frozenset()
+) -> list[bool]:
+    """Which units a set of stems and concepts holds (a term unit also by its word family when prefixes are given)."""
+    return [
+        any(a in stems or a in concepts for a in alts)
+        or (bool(prefixes) and not key.startswith("@") and len(key) >= terms.PREFIX and key[: terms.PREFIX] in prefixes)
+        for key, alts in units
+    ]
+
+
+@dataclass
+class _ArticleUnits:
+    """A question's unit weights in one article and what the article lacks of them."""
+
+    weights: np.ndarray
+    total: float
+    missing: float
+    heaviest: float
+    count: int
+    focus: float
+    specific: float
+    specificity: np.ndarray  # per unit: 1 - the share of background articles using it
+
+
+def _article_units(q: Question, stats: ArticleStats, is_focus: np.ndarray) -> _ArticleUnits:
+    w = np.array([stats.unit_idf(alts) for _, alts in q.units])
+    total = float(w.sum()) if len(w) else 0.0
+    lack = np.array([not stats.has_unit(key, alts) for key, alts in q.units], dtype=bool)
+    spec = np.array([1.0 - max(background.share(a) for a in alts) for _, alts in q.units])
+    if total <= 0:
+        return _ArticleUnits(w, 0.0, 0.0, 0.0, 0, 0.0, 0.0, spec)
+    return _ArticleUnits(
+        w,
+        total,
+        float(w[lack].sum()) / total,
+        float(w[lack].max(initial=0.0)) / total,
+        int(lack.sum()),
+        float(w[lack & is_focus].max(initial=0.0)) / total,
+        float((w * spec)[lack].max(initial=0.0)) / total,
+        spec,
+    )
 
 
 def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> Scored:
@@ -261,6 +361,12 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     cos = corpus.cosine(qvec, rows).astype(np.float64)
     bm25 = np.zeros(n)
     unmatched = np.zeros(n)
+    unit_missing, heaviest_missing, missing_units, window_missing = (np.zeros(n) for _ in range(4))
+    focus_missing, window_focus_missing = np.zeros(n), np.zeros(n)
+    specific_missing, window_specific_missing = np.zeros(n), np.zeros(n)
+    is_focus = np.array([key in q.focus for key, _ in q.units], dtype=bool)
+    x_bm25 = np.zeros(n)
+    units_by_article: dict[int, _ArticleUnits] = {}
     x = np.zeros((n, len(FEATURES)))
     neighbours = [tab.neighbours(r) for r in rows.tolist()]
     extra = np.array(sorted({r for pair in neighbours for r in pair if r >= 0} - set(rows.tolist())), dtype=np.int64)
@@ -285,8 +391,30 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
                 sum(w for t, w in weights.items() if not stats.df.get(t) and t[: terms.PREFIX] not in stats.prefixes)
                 / total
             )
+        au = units_by_article.get(art)
+        if au is None:
+            au = units_by_article[art] = _article_units(q, stats, is_focus)
         info = tab.info(row)
         bm25[i] = stats.bm25(info, weights)
+        unit_missing[i], heaviest_missing[i], missing_units[i] = au.missing, au.heaviest, min(au.count, 3)
+        focus_missing[i], specific_missing[i] = au.focus, au.specific
+        if au.total > 0:
+            hits = np.array(_unit_hits(q.units, info.stems, info.concepts))
+            x[i, F["x_coverage"]] = float(au.weights[hits].sum()) / au.total
+            window = [info] + [tab.info(r) for r in neighbours[i] if r >= 0]
+            w_hits = np.array(
+                _unit_hits(
+                    q.units,
+                    frozenset().union(*(v.stems for v in window)),
+                    frozenset().union(*(v.concepts for v in window)),
+                    frozenset().union(*(v.prefixes for v in window)),
+                )
+            )
+            x[i, F["x_window_coverage"]] = float(au.weights[w_hits].sum()) / au.total
+            window_missing[i] = float(au.weights[~w_hits].max(initial=0.0)) / au.total
+            window_focus_missing[i] = float(au.weights[~w_hits & is_focus].max(initial=0.0)) / au.total
+            window_specific_missing[i] = float((au.weights * au.specificity)[~w_hits].max(initial=0.0)) / au.total
+            x_bm25[i] = stats.bm25_units(info, q.units, au.weights)
         cov = _coverage(info.stems, weights)
         x[i, F["coverage"]] = cov
         x[i, F["bigrams"]] = len(q.bigrams & info.bigrams) / len(q.bigrams) if q.bigrams else 0.0
@@ -324,11 +452,29 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     x[:, F["bm25_z"]] = zscore(bm25)
     top = float(bm25.max()) if n else 0.0
     x[:, F["bm25_rel"]] = bm25 / top if top > 0 else 0.0
+    x_top = float(x_bm25.max()) if n else 0.0
+    x[:, F["x_bm25_rel"]] = x_bm25 / x_top if x_top > 0 else 0.0
     x[:, F["cos_rr"]] = 1.0 / (2.0 + np.argsort(np.argsort(-cos, kind="stable")))
     x[:, F["bm25_rr"]] = 1.0 / (2.0 + np.argsort(np.argsort(-bm25, kind="stable")))
     if n:
         x[:, F["coverage_gap"]] = x[:, F["coverage"]] - x[:, F["coverage"]].max()
-    return Scored(rows, x, cos, bm25, max(article_cov, default=0.0), min(article_missing, default=1.0), unmatched)
+    return Scored(
+        rows,
+        x,
+        cos,
+        bm25,
+        max(article_cov, default=0.0),
+        min(article_missing, default=1.0),
+        unmatched,
+        unit_missing,
+        heaviest_missing,
+        missing_units,
+        window_missing,
+        focus_missing,
+        window_focus_missing,
+        specific_missing,
+        window_specific_missing,
+    )
 
 
 def _neighbour_pair(corpus: Corpus, row: int) -> tuple[int, int]:
@@ -366,5 +512,15 @@ def abstain_features(scored: Scored, scores: np.ndarray, best: int) -> np.ndarra
             float(scores[best]),
             x[best, F["paragraph_coverage"]],
             scored.unmatched[best],
+            x[best, F["x_coverage"]],
+            scored.unit_missing[best],
+            scored.heaviest_missing[best],
+            scored.window_missing[best],
+            scored.missing_units[best],
+            scored.focus_missing[best],
+            scored.window_focus_missing[best],
+            float(scored.focus_missing[best] > 0),
+            scored.specific_missing[best],
+            scored.window_specific_missing[best],
         ]
     )

@@ -6,8 +6,10 @@ reranker's out-of-sample P@1 on the SQuAD data is estimated by 2-fold cross-fitt
 
 Rerank weights: listwise softmax regression (the gold sentences should take the probability mass
 among each question's candidates). Abstention: logistic regression on question-level signals, with
-XQuAD questions asked against the wrong article as realistic negatives; its threshold keeps the
-share of answerable fit questions declined at or under TARGET_DECLINED_ANSWERABLE.
+two kinds of negatives: XQuAD questions asked against the wrong article (off topic), and synthetic
+near misses (retrieval/near_miss.py: one focus term of an answerable fit question swapped for one
+its article lacks); its threshold keeps the share of answerable fit questions declined at or under
+TARGET_DECLINED_ANSWERABLE.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from retrieval import features, search
+from retrieval import background, features, near_miss, search
 from retrieval.engine import Engine
 from retrieval.evaluate import FIT, TEST, Dataset, Item, contains_answer
 from retrieval.question import clean_question
@@ -43,9 +45,14 @@ class Example:
     news: bool
 
 
-def collect(engine: Engine, dataset: Dataset, weight: float) -> list[Example]:
-    """Features of the fit items of a dataset (all SQuAD items, FIT news items) against their article."""
-    items = [it for it in dataset.items if it.split == FIT or not dataset.news]
+def fit_items(dataset: Dataset) -> list[Item]:
+    """The items a dataset lends to fitting: all SQuAD items, the FIT half of news items."""
+    return [it for it in dataset.items if it.split == FIT or not dataset.news]
+
+
+def collect(engine: Engine, dataset: Dataset, weight: float, items: list[Item] | None = None) -> list[Example]:
+    """Features of items (default: the dataset's fit items) against their article."""
+    items = fit_items(dataset) if items is None else items
     texts = [clean_question(it.question) for it in items]
     qvecs = engine.embedder.encode(texts)
     out = []
@@ -94,7 +101,7 @@ def fit_logistic(a: np.ndarray, y: np.ndarray, weight: np.ndarray) -> tuple[np.n
     """Weighted, L2-regularised logistic regression by Newton steps; returns weights and bias."""
     xb = np.hstack([a, np.ones((len(a), 1))])
     beta = np.zeros(xb.shape[1])
-    reg = 1e-2 * np.eye(xb.shape[1])
+    reg = 1e-3 * np.eye(xb.shape[1])
     reg[-1, -1] = 0.0
     for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-np.clip(xb @ beta, -50, 50)))
@@ -127,11 +134,24 @@ def cross_fitted_p_at_1(examples: list[Example]) -> float:
     return total / sum(len(h) for h in halves)
 
 
+def _background_articles(engine: Engine, datasets: list[Dataset]) -> list[frozenset[str]]:
+    """The stem set of every background (SQuAD) article, for how generic a word is."""
+    tab = features.table(engine.corpus)
+    positions = sorted({engine.library.position(a) for d in datasets for a in d.articles})
+    return [frozenset().union(*(tab.info(int(r)).stems for r in engine.corpus.article_rows[p])) for p in positions]
+
+
 def fit(engine: Engine, datasets: list[Dataset], path: Path | None = None) -> Params:
     """Fit all learned parameters on the FIT halves of the datasets; save them when a path is given."""
+    background.build(_background_articles(engine, [d for d in datasets if not d.news]))
     examples: list[Example] = []
+    near = 0
     for dataset in datasets:
-        examples.extend(collect(engine, dataset, NEWS_WEIGHT if dataset.news else 1.0))
+        weight = NEWS_WEIGHT if dataset.news else 1.0
+        examples.extend(collect(engine, dataset, weight))
+        misses = near_miss.generate(engine.corpus, fit_items(dataset), engine.library.position)
+        examples.extend(collect(engine, dataset, weight, misses))
+        near += len(misses)
     answerable = [e for e in examples if e.item.answerable]
     w = fit_rank(answerable)
     params = Params(weights=dict(zip(features.FEATURES, map(float, w), strict=True)))
@@ -153,6 +173,7 @@ def fit(engine: Engine, datasets: list[Dataset], path: Path | None = None) -> Pa
         "questions": len(examples),
         "answerable": int(y_arr.sum()),
         "unanswerable": int((1 - y_arr).sum()),
+        "near_misses": near,
         "wikipedia_p_at_1_2fold": round(cross_fitted_p_at_1([e for e in answerable if not e.news]), 4),
     }
     log.info("fitted on %d questions: %s", len(examples), params.fitted_on)
