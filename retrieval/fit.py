@@ -30,8 +30,9 @@ log = logging.getLogger(__name__)
 
 L2 = 1e-3
 STEPS = 600
-TARGET_DECLINED_ANSWERABLE = 0.025
+TARGET_DECLINED_ANSWERABLE = 0.02
 NEWS_WEIGHT = 10.0  # news questions count more than Wikipedia ones in the abstention fit
+NEAR_MISS_WEIGHT = 0.5  # a synthetic near miss counts this share of a real question of its dataset
 
 
 @dataclass
@@ -150,7 +151,7 @@ def fit(engine: Engine, datasets: list[Dataset], path: Path | None = None) -> Pa
         weight = NEWS_WEIGHT if dataset.news else 1.0
         examples.extend(collect(engine, dataset, weight))
         misses = near_miss.generate(engine.corpus, fit_items(dataset), engine.library.position)
-        examples.extend(collect(engine, dataset, weight, misses))
+        examples.extend(collect(engine, dataset, weight * NEAR_MISS_WEIGHT, misses))
         near += len(misses)
     answerable = [e for e in examples if e.item.answerable]
     w = fit_rank(answerable)
