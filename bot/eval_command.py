@@ -10,6 +10,8 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
+EVAL_SEED = 7  # near misses scored by --near-misses differ from the ones fitting uses (seed 0)
+
 
 def add_subcommand(sub: argparse._SubParsersAction) -> None:
     """Register `article-qa eval` on the CLI."""
@@ -24,6 +26,11 @@ def add_subcommand(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--fit", action="store_true", help="refit retrieval/params.json on the fit halves first")
     parser.add_argument(
         "--no-negatives", action="store_true", help="do not also ask SQuAD questions against the wrong article"
+    )
+    parser.add_argument(
+        "--near-misses",
+        action="store_true",
+        help="also score synthetic near misses (retrieval/near_miss.py; a different seed than fitting uses)",
     )
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON instead of a table")
     parser.set_defaults(func=run)
@@ -53,6 +60,12 @@ def run(args: argparse.Namespace) -> int:
         engine.params = fit(engine, datasets, rerank.PARAMS_PATH)
         engine.min_confidence = engine.params.abstain_threshold
         print(f"fitted parameters written to {rerank.PARAMS_PATH}")
+    if args.near_misses:
+        from retrieval import near_miss
+
+        for d in list(datasets):
+            made = near_miss.generate(engine.corpus, d.items, engine.library.position, seed=EVAL_SEED)
+            datasets.append(evaluate.Dataset(f"{d.name} near misses", made, d.articles, d.news))
     out = Path(args.out) if args.out else cache_dir() / "eval" / "predictions.jsonl"
     table = evaluate.evaluate(engine, datasets, methods, out)
     if args.json:

@@ -129,3 +129,11 @@ def test_eval_command_scores_a_squad_file(squad_file, tmp_path, capsys):
 def test_eval_command_rejects_unknown_method(squad_file, capsys):
     assert main(["eval", str(squad_file), "--methods", "magic"]) == 2
     assert "unknown method" in capsys.readouterr().err
+
+
+def test_eval_command_scores_synthetic_near_misses(squad_file, tmp_path, capsys):
+    out = tmp_path / "pred.jsonl"
+    assert main(["eval", str(squad_file), "--out", str(out), "--methods", "full", "--near-misses", "--json"]) == 0
+    table = json.loads(capsys.readouterr().out)
+    near = [r for r in table if r["dataset"] == "tiny near misses" and r["split"] == "all"]
+    assert near and near[0]["answerable"] == 0 and near[0]["unanswerable"] >= 1
