@@ -109,7 +109,11 @@ def main(n: int, work: Path, repeats: int, asks: int) -> dict:
         flat = corpus.dense
 
     engine = engine_over(corpus, default_embedder())
-    engine.ask(questions[0])  # builds the per-corpus caches (answerable mask) once
+    try:
+        engine.ask(questions[0])  # builds the per-corpus caches (answerable mask) once
+    except Exception as exc:  # the retrieval layer is measured here, not tested: report it and go on
+        result["ask_error"] = f"{type(exc).__name__}: {exc}"
+        asks = 0
     names = ("dense_top5", "dense_top5_ram", "dense_top400", "flat_top5", "bm25_scores", "bm25_topk", "ask")
     timings: dict[str, list[float]] = {name: [] for name in names}
     sample = list(range(0, len(questions), max(1, len(questions) // repeats)))[:repeats]

@@ -9,6 +9,7 @@ answers in about a millisecond instead of sorting a million scores).
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 
 import numpy as np
@@ -80,9 +81,7 @@ class Bm25Index:
     def __init__(self, texts: list[str], k1: float = 1.2, b: float = 0.75) -> None:
         self.size = len(texts)
         self.vocab: dict[str, int] = {}
-        docs: list[int] = []
-        terms: list[int] = []
-        counts: list[int] = []
+        docs, terms, counts = array("i"), array("i"), array("i")  # 4 bytes an entry, not a Python int
         lengths = np.ones(self.size, dtype=np.float32)  # an empty sentence counts as one token, as in bm25s
         for row, text in enumerate(texts):
             tokens = tokenize(text)
@@ -93,14 +92,14 @@ class Bm25Index:
                 docs.append(row)
                 terms.append(self.vocab.setdefault(term, len(self.vocab)))
                 counts.append(count)
-        term_ids = np.asarray(terms, dtype=np.int64)
+        term_ids = np.frombuffer(terms, dtype=np.int32).astype(np.int64)
         order = np.argsort(term_ids, kind="stable")
-        self._docs = np.asarray(docs, dtype=np.int32)[order]
+        self._docs = np.frombuffer(docs, dtype=np.int32)[order]
         self._indptr = np.zeros(len(self.vocab) + 1, dtype=np.int64)
         np.cumsum(np.bincount(term_ids, minlength=len(self.vocab)), out=self._indptr[1:])
         df = np.diff(self._indptr).astype(np.float64)
         idf = np.log1p((self.size - df + 0.5) / (df + 0.5))
-        tf = np.asarray(counts, dtype=np.float64)[order]
+        tf = np.frombuffer(counts, dtype=np.int32)[order].astype(np.float64)
         norm = k1 * (1 - b + b * lengths[self._docs] / max(float(lengths.mean()), 1e-9)) if self.size else 0
         self._weights = (idf[term_ids[order]] * tf / (tf + norm)).astype(np.float32)
 
