@@ -36,11 +36,11 @@ def _engine(paths: list[str] | None) -> Engine:
                 raise UsageError(str(exc)) from None
     engine = Engine(paths or None)
     named = {str(Path(p)) for p in paths or []}
-    for problem in engine.library.problems:
+    for problem in engine.problems:
         if problem.path in named:
             raise UsageError(problem.message)
     if not engine.articles:
-        raise UsageError("no article could be read from " + ", ".join(map(str, engine.library.sources)))
+        raise UsageError("no article could be read from " + ", ".join(engine.sources))
     return engine
 
 

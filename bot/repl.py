@@ -55,9 +55,9 @@ def _articles(engine: Engine) -> str:
 
 
 def _refresh(engine: Engine) -> str:
-    changes = engine.library.refresh()
+    changes = engine.refresh()
     lines = [f"{len(changes.added)} added, {len(changes.changed)} changed, {len(changes.removed)} removed"]
-    lines.extend(f"skipped: {p.message}" for p in engine.library.problems)
+    lines.extend(f"skipped: {p.message}" for p in engine.problems)
     return "\n".join(lines)
 
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import numpy as np
 
 from index import model
+from index.build import Problem
 from index.corpus import Corpus
 from index.embed import Embedder, default_embedder
-from index.library import Library
+from index.library import Changes, Library
 from retrieval import features, search, select
 from retrieval.answer import Answer, Candidate
 from retrieval.question import clean_question
@@ -59,6 +60,24 @@ class Engine:
     def add_article(self, path: str | Path) -> model.ArticleMeta:
         """Index one more article (or re-index a changed one) and make it answerable."""
         return self.library.add(path)
+
+    def remove_article(self, path: str | Path) -> bool:
+        """Stop answering from an article; False when it was not in the corpus."""
+        return self.library.remove(path)
+
+    def refresh(self) -> Changes:
+        """Re-read the article sources: new files indexed, changed ones re-indexed, deleted ones dropped."""
+        return self.library.refresh()
+
+    @property
+    def sources(self) -> list[str]:
+        """The files and folders the corpus is read from."""
+        return [str(s) for s in self.library.sources]
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Article files that could not be read and were skipped, with the reason."""
+        return self.library.problems
 
     def ask(self, question: str, article: str | Path | None = None, top: int = 5) -> Answer:
         """The best sentence for the question, or an abstention; raises QuestionError for bad questions."""

@@ -82,7 +82,7 @@ def test_removed_article_leaves_no_trace(folder, embedder):
     assert any("Kettleby" in c.sentence.text for c in engine.ask(question, top=5).candidates)
 
     (folder / "orchard.txt").unlink()
-    changes = engine.library.refresh()
+    changes = engine.refresh()
     assert changes.removed == (str(folder / "orchard.txt"),)
     answer = engine.ask(question, top=5)
     cited = [c.article.path for c in [*answer.candidates, *answer.also, *([answer.best] if answer.best else [])]]
@@ -149,3 +149,14 @@ def test_an_article_the_embedder_fails_on_is_skipped_and_the_batch_kept(folder, 
     assert {Path(a.path).name for a in library.articles} == {"orchard.txt", "ferry.md"}
     assert [Path(p.path).name for p in library.problems] == ["bad.txt"]
     assert "could not be embedded" in library.problems[0].message
+
+
+def test_engine_remove_and_refresh_change_what_it_answers(folder, embedder):
+    engine = Engine([folder], embedder=embedder)
+    assert engine.ask("How much did the apple harvest grow?").best.article.path == str(folder / "orchard.txt")
+    assert engine.remove_article(folder / "orchard.txt")
+    answer = engine.ask("How much did the apple harvest grow?")
+    assert answer.best is None or "apple" not in answer.best.sentence.text
+    assert engine.refresh().added == (str(folder / "orchard.txt"),)
+    assert engine.sources == [str(folder)]
+    assert engine.problems == []
