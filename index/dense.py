@@ -29,6 +29,8 @@ TUNE_QUERIES = 300
 # Candidates taken from the IVF index per query before exact re-ranking (at least k).
 RERANK = 64
 INDEX_FORMAT = "1"
+# Saved IVF indexes kept in the cache (most recently used first); a changed corpus writes a new one.
+KEEP_INDEXES = 3
 
 
 def read_flags() -> int:
@@ -188,6 +190,7 @@ def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = Tr
             try:
                 index = faiss.read_index(str(path), read_flags())
                 if index.ntotal == len(vectors):
+                    os.utime(path)  # most recently used: kept by prune()
                     return index
             except RuntimeError as exc:
                 log.warning("rebuilding unreadable dense index %s: %s", path, exc)
@@ -196,6 +199,7 @@ def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = Tr
         try:
             faiss.write_index(index, str(tmp))
             os.replace(tmp, path)
+            prune(path.parent)
         except (OSError, RuntimeError) as exc:
             log.warning("dense index kept in memory only: cannot save %s (%s)", path, exc)
             return index
@@ -204,3 +208,11 @@ def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = Tr
     finally:
         lock.release()
     return faiss.read_index(str(path), read_flags())
+
+
+def prune(folder: Path, keep: int = KEEP_INDEXES) -> None:
+    """Delete all but the `keep` most recently used saved indexes (a process mapping one keeps its pages)."""
+    saved = sorted(folder.glob("*.ivf"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in saved[keep:]:
+        old.unlink(missing_ok=True)
+        log.info("removed unused dense index %s", old)

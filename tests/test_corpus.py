@@ -92,3 +92,15 @@ def test_unwritable_cache_keeps_ivf_in_memory(big, monkeypatch, tmp_path):
     index = DenseIndex(big, ["e"])
     assert index.kind == "ivf"
     assert index.topk(big[9], 1)[0][0] == 9
+
+
+def test_only_recent_ivf_files_are_kept(monkeypatch):
+    monkeypatch.setenv("ARTICLE_QA_FLAT_MAX", "1000")
+    x = clustered(3000, dim=16)
+    for i in range(dense.KEEP_INDEXES + 2):  # each a changed corpus: new vectors, new file
+        DenseIndex(x[i:], [f"prune-{i}"])
+    folder = dense.index_path(x, ["prune-0"]).parent
+    kept = {p.name for p in folder.glob("*.ivf")}
+    newest = {dense.index_path(x[i:], [f"prune-{i}"]).name for i in range(2, dense.KEEP_INDEXES + 2)}
+    assert newest <= kept
+    assert dense.index_path(x, ["prune-0"]).name not in kept
