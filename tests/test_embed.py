@@ -121,3 +121,54 @@ def test_warm_ask_imports_no_torch(engine):
     assert report["status"] == 0, proc.stderr
     assert json.loads(proc.stdout)["answer"]
     assert report["heavy"] == []
+
+
+@pytest.mark.parametrize(
+    ("setting", "export_exists", "can_export", "expected"),
+    [
+        ("auto", True, False, "onnx"),
+        ("auto", False, True, "onnx"),
+        ("auto", False, False, "torch"),
+        ("torch", True, True, "torch"),
+        ("onnx", False, False, "onnx"),
+    ],
+)
+def test_backend_choice(monkeypatch, tmp_path, setting, export_exists, can_export, expected):
+    """Which backend default_embedder picks; both constructors are stand-ins here (only the choice is tested)."""
+    from index import embed
+
+    monkeypatch.setenv("ARTICLE_QA_BACKEND", setting)
+    monkeypatch.setattr(embed, "onnx_embedder", lambda: "onnx")
+    monkeypatch.setattr(embed, "SentenceTransformerEmbedder", lambda: "torch")
+    monkeypatch.setattr(embed, "_can_export", lambda: can_export)
+    marker = tmp_path / "model.int8.onnx"
+    if export_exists:
+        marker.write_bytes(b"")
+    monkeypatch.setattr(embed.onnx_export, "export_path", lambda: marker)
+    embed.default_embedder.cache_clear()
+    try:
+        assert embed.default_embedder() == expected
+    finally:
+        embed.default_embedder.cache_clear()
+
+
+def test_auto_falls_back_to_torch_when_the_export_fails(monkeypatch):
+    """A broken ONNX path must not stop the engine under `auto`; under `onnx` the error is raised."""
+    from index import embed
+
+    def broken():
+        raise RuntimeError("no export")
+
+    monkeypatch.setattr(embed, "onnx_embedder", broken)
+    monkeypatch.setattr(embed, "SentenceTransformerEmbedder", lambda: "torch")
+    monkeypatch.setattr(embed, "_can_export", lambda: True)
+    embed.default_embedder.cache_clear()
+    try:
+        monkeypatch.setenv("ARTICLE_QA_BACKEND", "auto")
+        assert embed.default_embedder() == "torch"
+        embed.default_embedder.cache_clear()
+        monkeypatch.setenv("ARTICLE_QA_BACKEND", "onnx")
+        with pytest.raises(RuntimeError, match="no export"):
+            embed.default_embedder()
+    finally:
+        embed.default_embedder.cache_clear()
