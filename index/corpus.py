@@ -12,7 +12,7 @@ from index.lexical import Bm25Index
 from index.store import IndexedArticle
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """Where a row of the corpus index comes from."""
 
@@ -30,9 +30,18 @@ class Corpus:
         vectors = [item.vectors for item in articles if len(item.vectors)]
         matrix = np.vstack(vectors) if vectors else np.zeros((0, dim), dtype=np.float32)
         self.vectors = np.ascontiguousarray(matrix, dtype=np.float32)
+        self._share_rows()
         self.dense = DenseIndex(self.vectors, [item.document.meta.content_hash for item in articles])
         self.lexical = Bm25Index([self.sentence(i).text for i in range(len(self.rows))])
         self.article_rows = self._article_rows()
+
+    def _share_rows(self) -> None:
+        """Point each article's vectors at its rows of the corpus matrix, so the vectors are held once, not twice."""
+        start = 0
+        for item in self.articles:
+            n = len(item.vectors)
+            item.vectors = self.vectors[start : start + n]
+            start += n
 
     def _article_rows(self) -> list[np.ndarray]:
         bounds = np.cumsum([0] + [len(item.document.sentences) for item in self.articles])

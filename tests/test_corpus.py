@@ -104,3 +104,11 @@ def test_only_recent_ivf_files_are_kept(monkeypatch):
     newest = {dense.index_path(x[i:], [f"prune-{i}"]).name for i in range(2, dense.KEEP_INDEXES + 2)}
     assert newest <= kept
     assert dense.index_path(x, ["prune-0"]).name not in kept
+
+
+def test_articles_share_the_corpus_vectors(engine):
+    """One copy of the vectors in memory: each article's rows are a view of the corpus matrix."""
+    corpus = engine.corpus
+    for item, rows in zip(corpus.articles, corpus.article_rows, strict=True):
+        assert np.shares_memory(item.vectors, corpus.vectors)
+        np.testing.assert_array_equal(item.vectors, corpus.vectors[rows])
