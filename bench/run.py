@@ -39,18 +39,18 @@ BUSY = "import time\nwhile True:\n    sum(range(10000))"
 
 
 def child_rss(args: list[str], env: dict[str, str] | None = None) -> dict:
-    """Run a process to completion: wall seconds from start to exit, its stdout, and its own peak RSS (wait4)."""
-    with tempfile.TemporaryFile() as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen(args, cwd=ROOT, env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL, stdout=out)
-        _, status, usage = os.wait4(proc.pid, 0)  # reaped here, so the rusage is this child's alone
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        text = out.read().decode()
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} failed with status {proc.returncode}")
-    return {"wall_s": wall, "peak_rss_mib": usage.ru_maxrss / 1024, "stdout": text}
+    """Run a process to completion through bench/peak.py: wall seconds from its start to exit, its stdout,
+    and its own peak RSS (measured by the small launcher, not charged with this process's memory)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "peak.json"
+        launcher = [sys.executable, str(ROOT / "bench" / "peak.py"), str(report), *args]
+        proc = subprocess.run(
+            launcher, cwd=ROOT, env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(args)} failed with status {proc.returncode}")
+        peak = json.loads(report.read_text())
+    return {"wall_s": peak["wall_s"], "peak_rss_mib": peak["maxrss_kib"] / 1024, "stdout": proc.stdout.decode()}
 
 
 def cli(*args: str) -> list[str]:

@@ -4,9 +4,8 @@ A flat scan reads every vector (memory-bound: about 1 ms per 20,000 sentences on
 get an inverted-file index with 8-bit codes (a quarter of the bytes), whose candidates are re-scored with the
 exact float32 vectors. Its nprobe is tuned when it is built, on queries made from the corpus's own
 embeddings, to the smallest value that finds the exact top-1 for at least TARGET_RECALL of them (see
-`tune_queries`). The built
-index is kept in the cache dir and memory-mapped when reopened (IO_FLAG_MMAP, see `read_flags`), so a restart
-neither retrains it nor reads it into RAM.
+`tune_queries`). The built index is kept in the cache dir and memory-mapped when reopened (IO_FLAG_MMAP, see
+`read_flags`), so a restart neither retrains it nor reads it into RAM.
 """
 
 from __future__ import annotations
@@ -36,8 +35,8 @@ KEEP_INDEXES = 3
 def read_flags() -> int:
     """ARTICLE_QA_DENSE_MMAP=1 (default) maps a saved IVF index instead of reading it; 0 reads it into RAM.
 
-    Mapped: opens in under a millisecond at any size and shares pages between processes, but a query is about
-    0.5 ms slower (measured at 1e5 sentences, see bench); read: a query is faster, opening costs a read.
+    Mapped: opens in under 10 ms at any size and shares pages between processes, but a top-5 query took
+    1.0-1.5 ms instead of 0.4 ms in `make bench` (1e5 and 1e6 sentences); read: opening costs 0.12 s at 1e6.
     """
     import faiss
 
