@@ -8,7 +8,7 @@ question's terms so that either wording matches:
   Democratic People's Republic of Korea ~ DPRK), so an article's own spelled-out names answer acronyms;
 - synonyms: a general news-English table (spy ~ intelligence, treaty ~ pact, killed ~ died ...),
   not the words of any one article.
-Lookups are dict hits and one compiled regex per text, cached per sentence by the caller.
+Lookups are dict hits and small anchored patterns tried only where a name can start, cached per sentence by the caller.
 """
 
 from __future__ import annotations
@@ -278,9 +278,18 @@ rule ruled govern governed
 """
 
 
+_RUN = re.compile(r"\w+")
+_NAME_START = re.compile(r"(?<![\w.])\w+")  # where a place name may begin: a word not preceded by a word or "."
+_POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
-def _places() -> tuple[dict[str, str], re.Pattern]:
-    """Place name -> place concept, for every gazetteer entry and the table's other names, plus the matcher."""
+def _places() -> tuple[dict[str, str], dict[str, re.Pattern]]:
+    """Place name -> place concept, for every gazetteer entry and the table's other names, plus the matchers.
+
+    Names are grouped by their first word: one small anchored pattern per first word (its names longest
+    first) is tried only where a text's word starts a name, instead of one big alternation at every position.
+    """
     names: dict[str, str] = {}
     for line in _COUNTRIES.strip().splitlines():
         country, *rest = line.split("|")
@@ -292,25 +301,37 @@ def _places() -> tuple[dict[str, str], re.Pattern]:
                     names.setdefault(name.strip(), ident)
     for place in PLACES:
         names.setdefault(place, PLACE + place)
-    alternatives = sorted(names, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in alternatives) + r")(?:['\u2019]s)?(?![\w])", re.IGNORECASE
-    )
-    return names, pattern
+    groups: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        groups.setdefault(_RUN.match(name).group(0), []).append(name)
+    matchers = {
+        first: re.compile(r"(?:" + "|".join(re.escape(n) for n in group) + r")(?:['\u2019]s)?(?![\w])", re.IGNORECASE)
+        for first, group in groups.items()
+    }
+    return names, matchers
 
 
 def place_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, concept) of every country, capital or demonym in a text (names like "US" only when capitalised)."""
-    names, pattern = _places()
+    names, matchers = _places()
     found = []
-    for m in pattern.finditer(text):
-        raw = re.sub(r"['\u2019]s$", "", m.group(0))
+    end = 0
+    for word in _NAME_START.finditer(text):
+        start = word.start()
+        matcher = matchers.get(word.group(0).lower())
+        if start < end or matcher is None:
+            continue
+        m = matcher.match(text, start)
+        if m is None:
+            continue
+        end = m.end()
+        raw = _POSSESSIVE.sub("", m.group(0))
         key = raw.lower()
         if key in _CASED and not raw[:1].isupper():
             continue
         if key == "us" and raw != "US":
             continue
-        found.append((m.start(), m.start() + len(raw), names[key]))
+        found.append((start, start + len(raw), names[key]))
     return found
 
 

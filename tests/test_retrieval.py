@@ -62,6 +62,13 @@ def test_sentence_offers_only_new_words():
     assert not answer_types.offers("nothing to count here").has(answer_types.QUANTITY)
 
 
+def test_offers_read_whole_words_only():
+    offers = answer_types.offers("ONE'S share rose 5 per cent in the 1990S and the 12th century; someone mayor 2one")
+    assert offers.quantity == {"one", "5", "per", "cent", "1990", "12", "2"}  # digit groups wherever they stand
+    assert offers.time == {"1990s", "12th", "century"}
+    assert not answer_types.offers("Maybe Sundays, 19999 or percentages").has(answer_types.TIME)
+
+
 def test_terms_match_word_forms():
     assert terms.stems("He told reporters troops went") == terms.stems("tell reporter troop go")
     assert terms.question_stems("how many troops?") == ["troop"]

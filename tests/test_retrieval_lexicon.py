@@ -44,6 +44,13 @@ def test_common_words_are_not_places_unless_capitalised():
     assert _places("a turkey dinner") == [] and _places("Turkey said") == _places("Ankara")
 
 
+def test_place_mentions_take_the_longest_name_with_its_span():
+    text = "SOUTH AFRICA'S envoy met New Zealanders in the U.S. and Kenya's neighbours, not a.US b"
+    found = lexicon.place_mentions(text)
+    assert [text[s:e] for s, e, _ in found] == ["SOUTH AFRICA", "New Zealanders", "U.S.", "Kenya"]
+    assert [c for _, _, c in found] == _places("South Africa New Zealand United States Kenya")
+
+
 def test_acronyms_from_spelled_out_names():
     found = set(lexicon.concepts("Director of the National Intelligence Service said the Democratic People's Republic"))
     assert lexicon.ACRONYM + "nis" in found
