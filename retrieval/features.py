@@ -95,6 +95,23 @@ class SentenceInfo:
     ctf: dict[str, int]  # how often each concept occurs
 
 
+@dataclass(frozen=True)
+class SentenceTerms:
+    """A sentence's stemmed terms and lexicon concepts: all its article's statistics need, cheaper than SentenceInfo."""
+
+    seq: list[str]  # stems in order
+    stems: frozenset[str]
+    length: int
+    concept_seq: list[str]  # concepts with repeats
+    concepts: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> SentenceTerms:
+        seq = terms.stems(text)
+        found = lexicon.concepts(text)
+        return cls(seq, frozenset(seq), len(seq), found, frozenset(found))
+
+
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot)\b|n['\u2019]t\b", re.IGNORECASE)
 
 
@@ -156,6 +173,7 @@ class SentenceTable:
     def __init__(self, corpus: Corpus) -> None:
         self._corpus = corpus
         self._info: dict[int, SentenceInfo] = {}
+        self._terms: dict[int, SentenceTerms] = {}  # rows whose full info is not (yet) needed
         self._stats: dict[int, ArticleStats] = {}
         self._paragraphs: dict[tuple[int, int], frozenset[str]] = {}
         self._neighbours: dict[int, tuple[int, int]] = {}
@@ -163,7 +181,16 @@ class SentenceTable:
     def info(self, row: int) -> SentenceInfo:
         found = self._info.get(row)
         if found is None:
-            found = self._info[row] = _sentence_info(self._corpus.sentence(row))
+            sentence = self._corpus.sentence(row)
+            base = self._terms.pop(row, None) or SentenceTerms.of(sentence.text)
+            found = self._info[row] = _sentence_info(sentence, base)
+        return found
+
+    def lexical(self, row: int) -> SentenceInfo | SentenceTerms:
+        """The row's stems, concepts and length: its full info when computed, else only its (cached) terms."""
+        found = self._info.get(row) or self._terms.get(row)
+        if found is None:
+            found = self._terms[row] = SentenceTerms.of(self._corpus.sentence(row).text)
         return found
 
     def neighbours(self, row: int) -> tuple[int, int]:
@@ -177,13 +204,13 @@ class SentenceTable:
         """Stems of every answerable sentence in the row's paragraph (the row alone outside body paragraphs)."""
         sentence = self._corpus.sentence(row)
         if sentence.paragraph <= 0:
-            return self.info(row).stems
+            return self.lexical(row).stems
         key = (self._corpus.rows[row].article, sentence.paragraph)
         found = self._paragraphs.get(key)
         if found is None:
             rows = self._corpus.article_rows[key[0]].tolist()
             same = [r for r in rows if self._corpus.sentence(r).paragraph == sentence.paragraph]
-            found = self._paragraphs[key] = frozenset().union(*(self.info(r).stems for r in same))
+            found = self._paragraphs[key] = frozenset().union(*(self.lexical(r).stems for r in same))
         return found
 
     def stats(self, article: int) -> ArticleStats:
@@ -195,7 +222,7 @@ class SentenceTable:
             rows = [r for r in rows if self._corpus.sentence(r).kind in model.ANSWERABLE_KINDS]
             total = 0
             for r in rows:
-                info = self.info(r)
+                info = self.lexical(r)
                 df.update(info.stems)
                 cdf.update(info.concepts)
                 total += info.length
@@ -216,13 +243,12 @@ def table(corpus: Corpus) -> SentenceTable:
     return found
 
 
-def _sentence_info(sentence: model.Sentence) -> SentenceInfo:
-    seq = terms.stems(sentence.text)
+def _sentence_info(sentence: model.Sentence, base: SentenceTerms) -> SentenceInfo:
+    seq = base.seq
     who = sentence.attribution
     speaker = terms.stems(" ".join(x for x in (who.speaker, who.title) if x))
-    concepts = lexicon.concepts(sentence.text)
     return SentenceInfo(
-        stems=frozenset(seq),
+        stems=base.stems,
         tf=dict(Counter(seq)),
         length=len(seq),
         bigrams=frozenset(terms.bigrams(seq)),
@@ -234,8 +260,8 @@ def _sentence_info(sentence: model.Sentence) -> SentenceInfo:
         negated=bool(_NEGATION.search(sentence.text)),
         words=answer_types.words(sentence.text),
         attributed=bool(who.speaker) and who.kind != model.ARTICLE_VOICE,
-        concepts=frozenset(concepts),
-        ctf=dict(Counter(concepts)),
+        concepts=base.concepts,
+        ctf=dict(Counter(base.concept_seq)),
     )
 
 
