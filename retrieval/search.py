@@ -20,6 +20,9 @@ METHODS = (FULL, FUSED, DENSE, BM25)
 # Up to this many answerable sentences every one is scored; beyond it, dense top-N and BM25 top-N.
 EXHAUSTIVE_LIMIT = 2000
 CANDIDATES_PER_SIGNAL = 100
+# Beyond it, candidates come from this many articles at most (those of the best-ranked candidates): each
+# candidate's article needs statistics over all its sentences, so this bounds the cold work per question.
+MAX_ARTICLES = 8
 
 _MASKS: weakref.WeakKeyDictionary[Corpus, np.ndarray] = weakref.WeakKeyDictionary()
 
@@ -51,8 +54,25 @@ def candidate_rows(corpus: Corpus, qvec: np.ndarray, bm25_all: np.ndarray, artic
     dense, _ = corpus.dense_topk(qvec, 4 * CANDIDATES_PER_SIGNAL)
     k = min(CANDIDATES_PER_SIGNAL, len(bm25_all) - 1)
     lexical = np.argpartition(-bm25_all, k)[:k] if k > 0 else np.zeros(0, dtype=np.int64)
-    chosen = np.union1d(dense[mask[dense]][:CANDIDATES_PER_SIGNAL], lexical[mask[lexical]])
+    lexical = lexical[np.argsort(-bm25_all[lexical], kind="stable")]
+    dense, lexical = dense[mask[dense]][:CANDIDATES_PER_SIGNAL], lexical[mask[lexical]]
+    keep = _best_articles(corpus, dense, lexical, MAX_ARTICLES)
+    chosen = np.union1d(
+        *(ranked[[corpus.rows[r].article in keep for r in ranked.tolist()]] for ranked in (dense, lexical))
+    )
     return chosen.astype(np.int64)
+
+
+def _best_articles(corpus: Corpus, dense: np.ndarray, lexical: np.ndarray, limit: int) -> set[int]:
+    """The articles of the best-ranked candidates, taking the two rankings in turns, `limit` at most."""
+    found: dict[int, None] = {}
+    for i in range(max(len(dense), len(lexical))):
+        for ranked in (dense, lexical):
+            if i < len(ranked):
+                found.setdefault(corpus.rows[int(ranked[i])].article)
+                if len(found) == limit:
+                    return set(found)
+    return set(found)
 
 
 def rank(

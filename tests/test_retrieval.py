@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from retrieval import answer_types, features, search, terms
-from retrieval.engine import Engine
+from retrieval.engine import BUNDLED_ARTICLE, Engine
 
 SOURCES = """Storm floods coastal towns
 
@@ -124,6 +124,28 @@ def test_large_corpus_path_scores_only_dense_and_bm25_candidates(engine, monkeyp
     assert 0 < len(rows) <= 8
     assert search.answerable_mask(corpus)[rows].all()
     answer = engine.ask(text)
+    assert answer.best is not None and "10,000" in answer.best.sentence.text
+
+
+def test_large_corpus_path_keeps_candidates_of_the_best_ranked_articles_only(embedder, tmp_path, monkeypatch):
+    paths = [BUNDLED_ARTICLE]
+    for name, topic in [("rain", "Heavy rain flooded"), ("match", "The home side won"), ("budget", "The council cut")]:
+        path = tmp_path / f"{name}.txt"
+        path.write_text(
+            f"{topic} the town.\n\n" + f"{topic} the town on Monday, officials said. " * 3, encoding="utf-8"
+        )
+        paths.append(path)
+    many = Engine(paths, embedder=embedder)
+    monkeypatch.setattr(search, "EXHAUSTIVE_LIMIT", 5)
+    text = "how many troops did north korea send"
+    qvec = many.embedder.encode([text])[0]
+    bm25 = many.corpus.lexical.scores(text)
+    for limit in (1, 2):
+        monkeypatch.setattr(search, "MAX_ARTICLES", limit)
+        rows = search.candidate_rows(many.corpus, qvec, bm25, None)
+        assert len({many.corpus.rows[r].article for r in rows.tolist()}) <= limit
+        assert many.corpus.rows[int(np.argmax(bm25))].article in {many.corpus.rows[r].article for r in rows.tolist()}
+    answer = many.ask(text)
     assert answer.best is not None and "10,000" in answer.best.sentence.text
 
 
