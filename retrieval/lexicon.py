@@ -14,7 +14,7 @@ Lookups are dict hits and small anchored patterns tried only where a name can st
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from index.lexical import tokenize
 from index.speakers import PLACES
@@ -284,11 +284,11 @@ _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _places() -> tuple[dict[str, str], dict[str, re.Pattern]]:
-    """Place name -> place concept, for every gazetteer entry and the table's other names, plus the matchers.
+def _places() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Place name -> place concept, for every gazetteer entry and the table's other names; names by first word.
 
-    Names are grouped by their first word: one small anchored pattern per first word (its names longest
-    first) is tried only where a text's word starts a name, instead of one big alternation at every position.
+    One small anchored pattern per first word (its names longest first) is tried only where a text's word
+    starts a name, instead of one big alternation at every position.
     """
     names: dict[str, str] = {}
     for line in _COUNTRIES.strip().splitlines():
@@ -304,24 +304,26 @@ def _places() -> tuple[dict[str, str], dict[str, re.Pattern]]:
     groups: dict[str, list[str]] = {}
     for name in sorted(names, key=len, reverse=True):
         groups.setdefault(_RUN.match(name).group(0), []).append(name)
-    matchers = {
-        first: re.compile(r"(?:" + "|".join(re.escape(n) for n in group) + r")(?:['\u2019]s)?(?![\w])", re.IGNORECASE)
-        for first, group in groups.items()
-    }
-    return names, matchers
+    return names, {first: tuple(group) for first, group in groups.items()}
+
+
+@cache
+def _matcher(group: tuple[str, ...]) -> re.Pattern:
+    """The anchored pattern of names sharing a first word, compiled on first use (most never occur)."""
+    return re.compile(r"(?:" + "|".join(re.escape(n) for n in group) + r")(?:['\u2019]s)?(?![\w])", re.IGNORECASE)
 
 
 def place_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, concept) of every country, capital or demonym in a text (names like "US" only when capitalised)."""
-    names, matchers = _places()
+    names, groups = _places()
     found = []
     end = 0
     for word in _NAME_START.finditer(text):
         start = word.start()
-        matcher = matchers.get(word.group(0).lower())
-        if start < end or matcher is None:
+        group = groups.get(word.group(0).lower())
+        if start < end or group is None:
             continue
-        m = matcher.match(text, start)
+        m = _matcher(group).match(text, start)
         if m is None:
             continue
         end = m.end()
