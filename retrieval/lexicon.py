@@ -381,8 +381,11 @@ def concepts(text: str) -> list[str]:
     out = [c for _, _, c in place_mentions(text)]
     out.extend(sorted(acronyms(text)))
     out.extend(ACRONYM + w.lower() for w in _WRITTEN_ACRONYM.findall(text))
+    groups = _synonyms()
     for token in tokenize(text):
-        out.extend(sorted(synonyms(terms.stem(token))))
+        found = groups.get(terms.stem(token))
+        if found:
+            out.extend(sorted(found))
     return out
 
 
