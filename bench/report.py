@@ -48,6 +48,9 @@ def render(r: dict) -> str:
         f"| {_ms(busy['bm25'])} | {_ratio(busy['engine']['p50'], busy['literal']['p50'])} |",
         f"| indexing, incl. segmentation + attribution (sentences/s) | {idx['engine_sentences_per_s']:.0f} "
         f"| {idx['literal_sentences_per_s']:.0f} (split + embed only) | - | - |",
+        f"| same without attribution (sentences/s); attribution's cost | "
+        f"{idx.get('no_attribution_sentences_per_s', float('nan')):.0f} | - | - | "
+        f"{100 * idx.get('attribution_cost', float('nan')):+.0f}% |",
         f"| XQuAD-en P@1, {q['questions']} questions, own article | {full['full']:.3f} "
         f"(fp32 model: {q['st_fp32']['full']:.3f}) | {q['literal_p_at_1']:.3f} | {full['bm25']:.3f} | - |",
         "",

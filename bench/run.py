@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 import numpy as np
 
@@ -144,13 +145,24 @@ def indexing(work: Path, files: list[Path], embedder, st_model) -> dict:
     """Sentences/s from article files to cached, attributed, embedded sentences; the literal baseline's rate."""
     from index.build import index_files
 
-    os.environ["ARTICLE_QA_CACHE"] = str(work / "index-throughput")
-    try:
-        start = time.perf_counter()
-        items, problems = index_files(files, embedder)
-        seconds = time.perf_counter() - start
-    finally:
-        os.environ["ARTICLE_QA_CACHE"] = str(work / "cache")
+    def timed(cache: str) -> tuple[float, dict, list]:
+        os.environ["ARTICLE_QA_CACHE"] = str(work / cache)
+        try:
+            start = time.perf_counter()
+            items, problems = index_files(files, embedder)
+            return time.perf_counter() - start, items, problems
+        finally:
+            os.environ["ARTICLE_QA_CACHE"] = str(work / "cache")
+
+    # With and without attribution (issue 3: it may cost at most 20%), alternated into fresh caches,
+    # best of two each, so first-call warm-up and passing load fall on neither side alone.
+    runs: dict[str, list[float]] = {"full": [], "bare": []}
+    for attempt in range(2):
+        seconds, items, problems = timed(f"index-throughput-{attempt}")
+        runs["full"].append(seconds)
+        with mock.patch("index.document.attribute", lambda sentences: sentences):
+            runs["bare"].append(timed(f"index-no-attribution-{attempt}")[0])
+    seconds, bare_seconds = min(runs["full"]), min(runs["bare"])
     sentences = sum(len(item.document.sentences) for item in items.values())
     texts = [f.read_text(encoding="utf-8") for f in files]
     start = time.perf_counter()
@@ -168,6 +180,8 @@ def indexing(work: Path, files: list[Path], embedder, st_model) -> dict:
         "problems": len(problems),
         "sentences": sentences,
         "engine_sentences_per_s": sentences / seconds,
+        "no_attribution_sentences_per_s": sentences / bare_seconds,
+        "attribution_cost": seconds / bare_seconds - 1,
         "literal_sentences_per_s": literal_sentences / literal_seconds,
         "cli_index_build": {"wall_s": build["wall_s"], "peak_rss_mib": build["peak_rss_mib"]},
     }
