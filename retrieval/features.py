@@ -151,21 +151,6 @@ class ArticleStats:
             return True
         return not key.startswith("@") and len(key) >= terms.PREFIX and key[: terms.PREFIX] in self.prefixes
 
-    def bm25(self, info: SentenceInfo, weights: dict[str, float]) -> float:
-        """BM25 (k1=1.2, b=0.75) of a sentence for question terms with their IDF weights."""
-        norm = 1.2 * (0.25 + 0.75 * info.length / max(self.avg_length, 1e-9))
-        return sum(w * info.tf[t] * 2.2 / (info.tf[t] + norm) for t, w in weights.items() if t in info.tf)
-
-    def bm25_units(self, info: SentenceInfo, units: list[tuple[str, frozenset[str]]], weights: np.ndarray) -> float:
-        """BM25 of question units: a unit's term frequency is that of its most frequent alternative."""
-        norm = 1.2 * (0.25 + 0.75 * info.length / max(self.avg_length, 1e-9))
-        total = 0.0
-        for (_, alts), w in zip(units, weights, strict=True):
-            tf = max(info.tf.get(a, 0) or info.ctf.get(a, 0) for a in alts)
-            if tf:
-                total += w * tf * 2.2 / (tf + norm)
-        return total
-
 
 class SentenceTable:
     """Lazily computed SentenceInfo per corpus row and ArticleStats per article of one corpus."""
@@ -177,6 +162,31 @@ class SentenceTable:
         self._stats: dict[int, ArticleStats] = {}
         self._paragraphs: dict[tuple[int, int], frozenset[str]] = {}
         self._neighbours: dict[int, tuple[int, int]] = {}
+        self._vectors: dict[int, RowVector] = {}
+        self._vocab: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})  # stems, concepts, prefixes
+
+    def vector(self, row: int) -> RowVector:
+        """The row's stems, concepts and prefixes as vocabulary ids with counts, for vectorised matching; cached."""
+        found = self._vectors.get(row)
+        if found is None:
+            info = self.info(row)
+            stems, concepts, prefixes = self._vocab
+            sentence = self._corpus.sentence(row)
+            found = self._vectors[row] = RowVector(
+                _ids(stems, info.tf),
+                np.array(list(info.tf.values()), dtype=np.float64),
+                _ids(concepts, info.ctf),
+                np.array(list(info.ctf.values()), dtype=np.float64),
+                _ids(prefixes, info.prefixes),
+                self._corpus.rows[row].article,
+                sentence.paragraph,
+            )
+        return found
+
+    def ids(self, space: int, keys: list[str]) -> np.ndarray:
+        """Vocabulary ids of keys in one space (0 stems, 1 concepts, 2 prefixes); -1 for keys no row holds."""
+        vocab = self._vocab[space]
+        return np.array([vocab.get(k, -1) for k in keys], dtype=np.int64)
 
     def info(self, row: int) -> SentenceInfo:
         found = self._info.get(row)
@@ -230,6 +240,23 @@ class SentenceTable:
                 df, len(rows), total / max(len(rows), 1), terms.prefixes(df), cdf
             )
         return found
+
+
+@dataclass(frozen=True)
+class RowVector:
+    """One row's terms as vocabulary ids: stems with counts, concepts with counts, prefixes; and its place."""
+
+    stem_ids: np.ndarray
+    stem_tf: np.ndarray
+    concept_ids: np.ndarray
+    concept_tf: np.ndarray
+    prefix_ids: np.ndarray
+    article: int
+    paragraph: int
+
+
+def _ids(vocab: dict[str, int], keys) -> np.ndarray:
+    return np.array([vocab.setdefault(k, len(vocab)) for k in keys], dtype=np.int64)
 
 
 _TABLES: weakref.WeakKeyDictionary[Corpus, SentenceTable] = weakref.WeakKeyDictionary()
@@ -301,20 +328,6 @@ def zscore(x: np.ndarray) -> np.ndarray:
     return (x - x.mean()) / sd if sd > 1e-9 else np.zeros_like(x)
 
 
-def _coverage(stems: frozenset[str] | set[str], weights: dict[str, float]) -> float:
-    total = sum(weights.values())
-    if total <= 0:
-        return 0.0
-    return sum(w for t, w in weights.items() if t in stems) / total
-
-
-def _loose_coverage(info: SentenceInfo, weights: dict[str, float]) -> float:
-    total = sum(weights.values())
-    if total <= 0:
-        return 0.0
-    return sum(w for t, w in weights.items() if t in info.stems or t[: terms.PREFIX] in info.prefixes) / total
-
-
 @dataclass
 class Scored:
     """Feature matrix of the candidates plus the raw signals the engine and abstention use."""
@@ -334,17 +347,6 @@ class Scored:
     window_focus_missing: np.ndarray  # per candidate: the same for it and its neighbours
     specific_missing: np.ndarray  # per candidate, of its article: heaviest missing unit's share times its specificity
     window_specific_missing: np.ndarray  # per candidate: the same for it and its neighbours
-
-
-def _unit_hits(
-    units: list[tuple[str, frozenset[str]]], stems: frozenset[str], concepts: frozenset[str], prefixes=frozenset()
-) -> list[bool]:
-    """Which units a set of stems and concepts holds (a term unit also by its word family when prefixes are given)."""
-    return [
-        any(a in stems or a in concepts for a in alts)
-        or (bool(prefixes) and not key.startswith("@") and len(key) >= terms.PREFIX and key[: terms.PREFIX] in prefixes)
-        for key, alts in units
-    ]
 
 
 @dataclass
@@ -380,99 +382,178 @@ def _article_units(q: Question, stats: ArticleStats, is_focus: np.ndarray) -> _A
     )
 
 
+def _matrix(ids: list[np.ndarray], values: list[np.ndarray] | None, query: np.ndarray) -> np.ndarray:
+    """(rows, query) matrix: each row's value (1 without values) of each query id, 0 where the row lacks it."""
+    flat = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+    out = np.zeros((len(ids), len(query)))
+    if not len(flat) or not len(query):
+        return out
+    owner = np.repeat(np.arange(len(ids)), [len(a) for a in ids])
+    unique, inverse = np.unique(query, return_inverse=True)
+    pos = np.minimum(np.searchsorted(unique, flat), len(unique) - 1)
+    hit = unique[pos] == flat
+    found = np.zeros((len(ids), len(unique)))
+    found[owner[hit], pos[hit]] = np.concatenate(values)[hit] if values is not None else 1.0
+    return found[:, inverse.reshape(-1)]
+
+
+def _share(weights: np.ndarray, hits: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """Per row: the weight of the hit columns over the row's total weight (0 where the total is not positive)."""
+    got = (weights * hits).sum(axis=1)
+    return np.divide(got, total, out=np.zeros(len(got)), where=total > 0)
+
+
+def _heaviest(weights: np.ndarray, mask: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """Per row: the heaviest masked weight over the row's total weight (0 where none or the total is not positive)."""
+    top = np.where(mask, weights, 0.0).max(axis=1, initial=0.0)
+    return np.divide(top, total, out=np.zeros(len(top)), where=total > 0)
+
+
 def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> Scored:
-    """Features of every candidate row for one question (rows of one or more articles)."""
+    """Features of every candidate row for one question (rows of one or more articles), vectorised over rows."""
     tab = table(corpus)
     n = len(rows)
+    row_list = rows.tolist()
     cos = corpus.cosine(qvec, rows).astype(np.float64)
-    bm25 = np.zeros(n)
-    unmatched = np.zeros(n)
-    unit_missing, heaviest_missing, missing_units, window_missing = (np.zeros(n) for _ in range(4))
-    focus_missing, window_focus_missing = np.zeros(n), np.zeros(n)
-    specific_missing, window_specific_missing = np.zeros(n), np.zeros(n)
-    is_focus = np.array([key in q.focus for key, _ in q.units], dtype=bool)
-    x_bm25 = np.zeros(n)
-    units_by_article: dict[int, _ArticleUnits] = {}
     x = np.zeros((n, len(FEATURES)))
-    neighbours = [tab.neighbours(r) for r in rows.tolist()]
-    extra = np.array(sorted({r for pair in neighbours for r in pair if r >= 0} - set(rows.tolist())), dtype=np.int64)
-    cos_of = dict(zip(rows.tolist(), cos.tolist(), strict=True))
-    if len(extra):
-        cos_of.update(zip(extra.tolist(), corpus.cosine(qvec, extra).astype(np.float64).tolist(), strict=True))
-    weights_by_article: dict[int, dict[str, float]] = {}
-    article_cov: list[float] = []
-    article_missing: list[float] = []
-    qset = set(q.stems)
-    best_in_paragraph: dict[tuple[int, int], float] = {}
-    paragraph_of: list[tuple[int, int]] = []
-    for i, row in enumerate(rows.tolist()):
-        art = corpus.rows[row].article
-        weights = weights_by_article.get(art)
-        stats = tab.stats(art)
-        if weights is None:
-            weights = weights_by_article[art] = {t: stats.idf(t) for t in q.stems}
-            total = max(sum(weights.values()), 1e-9)
-            article_cov.append(sum(w for t, w in weights.items() if stats.df.get(t)) / total)
-            article_missing.append(
-                sum(w for t, w in weights.items() if not stats.df.get(t) and t[: terms.PREFIX] not in stats.prefixes)
-                / total
-            )
-        au = units_by_article.get(art)
-        if au is None:
-            au = units_by_article[art] = _article_units(q, stats, is_focus)
-        info = tab.info(row)
-        bm25[i] = stats.bm25(info, weights)
-        unit_missing[i], heaviest_missing[i], missing_units[i] = au.missing, au.heaviest, min(au.count, 3)
-        focus_missing[i], specific_missing[i] = au.focus, au.specific
-        if au.total > 0:
-            hits = np.array(_unit_hits(q.units, info.stems, info.concepts))
-            x[i, F["x_coverage"]] = float(au.weights[hits].sum()) / au.total
-            window = [info] + [tab.info(r) for r in neighbours[i] if r >= 0]
-            w_hits = np.array(
-                _unit_hits(
-                    q.units,
-                    frozenset().union(*(v.stems for v in window)),
-                    frozenset().union(*(v.concepts for v in window)),
-                    frozenset().union(*(v.prefixes for v in window)),
-                )
-            )
-            x[i, F["x_window_coverage"]] = float(au.weights[w_hits].sum()) / au.total
-            window_missing[i] = float(au.weights[~w_hits].max(initial=0.0)) / au.total
-            window_focus_missing[i] = float(au.weights[~w_hits & is_focus].max(initial=0.0)) / au.total
-            window_specific_missing[i] = float((au.weights * au.specificity)[~w_hits].max(initial=0.0)) / au.total
-            x_bm25[i] = stats.bm25_units(info, q.units, au.weights)
-        cov = _coverage(info.stems, weights)
-        x[i, F["coverage"]] = cov
-        x[i, F["bigrams"]] = len(q.bigrams & info.bigrams) / len(q.bigrams) if q.bigrams else 0.0
-        prev = neighbours[i][0]
-        for name, r in zip(("prev", "next"), neighbours[i], strict=True):
-            x[i, F[f"{name}_cos"]] = cos_of[r] if r >= 0 else cos[i]
-            x[i, F[f"{name}_coverage"]] = _coverage(info.stems | tab.info(r).stems, weights) - cov if r >= 0 else 0.0
-        if q.kind != answer_types.OTHER:
+    neighbours = [tab.neighbours(r) for r in row_list]
+    extra = sorted({r for pair in neighbours for r in pair if r >= 0} - set(row_list))
+    every = row_list + extra  # candidates first, then neighbours that are not candidates
+    at = {r: k for k, r in enumerate(every)}
+    cos_all = (
+        np.concatenate([cos, corpus.cosine(qvec, np.array(extra, dtype=np.int64)).astype(np.float64)]) if extra else cos
+    )
+    vecs = [tab.vector(r) for r in every]
+    infos = [tab.info(r) for r in row_list]
+
+    # Question-side lookups, once: stems, unit alternatives (as stems and as concepts), prefixes.
+    stems = q.stems
+    alts = [(u, a) for u, (_, options) in enumerate(q.units) for a in sorted(options)]
+    alt_unit = np.array([u for u, _ in alts], dtype=np.int64)
+    alt_keys = [a for _, a in alts]
+    n_stems, n_units = len(stems), len(q.units)
+    unit_prefixable = [not key.startswith("@") and len(key) >= terms.PREFIX for key, _ in q.units]
+    stem_query = tab.ids(0, stems + alt_keys)
+    prefix_query = tab.ids(2, [t[: terms.PREFIX] for t in stems] + [key[: terms.PREFIX] for key, _ in q.units])
+    tf_all = _matrix([v.stem_ids for v in vecs], [v.stem_tf for v in vecs], stem_query)
+    ctf_all = _matrix([v.concept_ids for v in vecs], [v.concept_tf for v in vecs], tab.ids(1, alt_keys))
+    pfx_all = _matrix([v.prefix_ids for v in vecs], None, prefix_query) > 0
+    tf = tf_all[:, :n_stems]  # (every, stems)
+    alt_tf = np.where(tf_all[:, n_stems:] > 0, tf_all[:, n_stems:], ctf_all)  # (every, alternatives)
+    unit_tf = np.zeros((len(every), n_units))
+    if len(alts):
+        np.maximum.at(unit_tf.T, alt_unit, alt_tf.T)
+    unit_pfx = pfx_all[:, n_stems:] & np.array(unit_prefixable, dtype=bool)
+    stem_hit = tf > 0
+    loose_hit = stem_hit | pfx_all[:, :n_stems]
+    unit_hit = unit_tf > 0
+
+    # Per-article statistics and weights, once per article.
+    arts = [v.article for v in vecs[:n]]
+    art_index: dict[int, int] = {}
+    for a in arts:
+        art_index.setdefault(a, len(art_index))
+    is_focus = np.array([key in q.focus for key, _ in q.units], dtype=bool)
+    art_w, art_units, art_avg, article_cov, article_missing = [], [], [], [], []
+    for a in art_index:
+        stats = tab.stats(a)
+        weights = {t: stats.idf(t) for t in stems}
+        total = max(sum(weights.values()), 1e-9)
+        article_cov.append(sum(w for t, w in weights.items() if stats.df.get(t)) / total)
+        article_missing.append(
+            sum(w for t, w in weights.items() if not stats.df.get(t) and t[: terms.PREFIX] not in stats.prefixes)
+            / total
+        )
+        art_w.append(list(weights.values()))
+        art_units.append(_article_units(q, stats, is_focus))
+        art_avg.append(max(stats.avg_length, 1e-9))
+    which = np.array([art_index[a] for a in arts], dtype=np.int64)
+    w = np.array(art_w, dtype=np.float64).reshape(len(art_index), n_stems)[which]  # (n, stems)
+    w_total = w.sum(axis=1)
+    uw = np.array([au.weights for au in art_units], dtype=np.float64).reshape(len(art_index), n_units)[which]
+    u_total = np.array([au.total for au in art_units])[which]
+    spec = np.array([au.specificity for au in art_units], dtype=np.float64).reshape(len(art_index), n_units)[which]
+    lengths = np.array([info.length for info in infos], dtype=np.float64)
+    # BM25 with k1=1.2, b=0.75 and each article's own average length.
+    norm = (1.2 * (0.25 + 0.75 * lengths / np.array(art_avg)[which]))[:, None]
+
+    # Candidates and their neighbours as positions in `every` (the candidate's own where there is none).
+    own = np.arange(n)
+    prev = np.array([at[p] if p >= 0 else -1 for p, _ in neighbours], dtype=np.int64)
+    nxt = np.array([at[m] if m >= 0 else -1 for _, m in neighbours], dtype=np.int64)
+    has_prev, has_next = prev >= 0, nxt >= 0
+    prev_at, next_at = np.where(has_prev, prev, own), np.where(has_next, nxt, own)
+
+    hit = stem_hit[:n]
+    cov = _share(w, hit, w_total)
+    bm25 = (w * tf[:n] * 2.2 / (tf[:n] + norm)).sum(axis=1)
+    x[:, F["coverage"]] = cov
+    x[:, F["prev_cos"]] = cos_all[prev_at]
+    x[:, F["next_cos"]] = cos_all[next_at]
+    x[:, F["prev_coverage"]] = np.where(has_prev, _share(w, hit | stem_hit[prev_at], w_total) - cov, 0.0)
+    x[:, F["next_coverage"]] = np.where(has_next, _share(w, hit | stem_hit[next_at], w_total) - cov, 0.0)
+    x[:, F["loose_coverage"]] = _share(w, loose_hit[:n], w_total)
+    sizes = np.array([len(info.stems) for info in infos], dtype=np.float64)
+    x[:, F["novelty"]] = (sizes - hit.sum(axis=1)) / np.maximum(sizes, 1)
+
+    # Units (retrieval/lexicon.py): coverage of the sentence alone and of its window with the neighbours.
+    u_hit = unit_hit[:n]
+    window = u_hit | unit_hit[prev_at] | unit_hit[next_at] | unit_pfx[:n] | unit_pfx[prev_at] | unit_pfx[next_at]
+    x[:, F["x_coverage"]] = _share(uw, u_hit, u_total)
+    x[:, F["x_window_coverage"]] = _share(uw, window, u_total)
+    window_missing = _heaviest(uw, ~window, u_total)
+    window_focus_missing = _heaviest(uw, ~window & is_focus, u_total)
+    window_specific_missing = _heaviest(uw * spec, ~window, u_total)
+    x_bm25 = np.where(u_total > 0, (uw * unit_tf[:n] * 2.2 / (unit_tf[:n] + norm)).sum(axis=1), 0.0)
+    per_article = np.array(
+        [(au.missing, au.heaviest, min(au.count, 3), au.focus, au.specific) for au in art_units], dtype=np.float64
+    ).reshape(len(art_index), 5)[which]
+    unit_missing, heaviest_missing, missing_units, focus_missing, specific_missing = per_article.T
+
+    # Paragraphs: coverage of the whole paragraph, its heaviest missing term, its best cosine.
+    # A sentence outside body paragraphs (title, standfirst) is its own paragraph.
+    para_keys = [
+        (v.article, v.paragraph) if v.paragraph > 0 else (-1, r) for v, r in zip(vecs[:n], row_list, strict=True)
+    ]
+    para_index: dict[tuple[int, int], int] = {}
+    for key in para_keys:
+        para_index.setdefault(key, len(para_index))
+    para_rows = {key: row for row, key in zip(row_list, para_keys, strict=True)}
+    para_hits = np.array(
+        [[t in held for t in stems] for held in (tab.paragraph_stems(para_rows[key]) for key in para_index)],
+        dtype=bool,
+    ).reshape(len(para_index), n_stems)
+    which_para = np.array([para_index[key] for key in para_keys], dtype=np.int64)
+    p_hit = para_hits[which_para]
+    x[:, F["paragraph_coverage"]] = _share(w, p_hit, w_total)
+    unmatched = _heaviest(w, ~p_hit, w_total)
+    best_cos = np.full(len(para_index), -1.0)
+    np.maximum.at(best_cos, which_para, cos)
+    paragraphs = [v.paragraph for v in vecs[:n]]
+    x[:, F["paragraph_cos"]] = np.where(np.array(paragraphs) > 0, best_cos[which_para], cos)
+    x[:, F["paragraph_start"]] = [
+        float(p < 0 or vecs[p].paragraph != para) for p, para in zip(prev.tolist(), paragraphs, strict=True)
+    ]
+
+    # What is left is per sentence and set-valued.
+    qset = set(stems)
+    typed = q.kind != answer_types.OTHER
+    for i, info in enumerate(infos):
+        if typed:
             offered = info.offers.has(q.kind)
             x[i, F["type_match"]] = float(offered)
             x[i, F["type_miss"]] = float(not offered)
             x[i, F["type_new"]] = float(info.offers.new(q.kind, q.words))
-        x[i, F["novelty"]] = len(info.stems - qset) / max(len(info.stems), 1)
+        if q.bigrams:
+            x[i, F["bigrams"]] = len(q.bigrams & info.bigrams) / len(q.bigrams)
+        if q.entities:
+            x[i, F["entity_coverage"]] = len(q.entities & info.words) / len(q.entities)
         x[i, F["log_length"]] = info.log_length
         x[i, F["is_title"]] = float(info.kind == model.TITLE)
         x[i, F["is_standfirst"]] = float(info.kind == model.STANDFIRST)
         x[i, F["speaker_match"]] = float(bool(info.speaker_stems & qset))
-        x[i, F["loose_coverage"]] = _loose_coverage(info, weights)
         x[i, F["negation_mismatch"]] = float(info.negated and not q.negated)
-        para_stems = tab.paragraph_stems(row)
-        x[i, F["paragraph_coverage"]] = _coverage(para_stems, weights)
-        total = sum(weights.values())
-        missing = [w for t, w in weights.items() if t not in para_stems]
-        unmatched[i] = max(missing) / total if missing and total > 0 else 0.0
-        if q.entities:
-            x[i, F["entity_coverage"]] = len(q.entities & info.words) / len(q.entities)
-        para = (corpus.rows[row].article, corpus.sentence(row).paragraph)
         x[i, F["speech_match"]] = float(q.speech and info.attributed)
-        x[i, F["paragraph_start"]] = float(prev < 0 or corpus.sentence(prev).paragraph != para[1])
-        best_in_paragraph[para] = max(best_in_paragraph.get(para, -1.0), cos[i])
-        paragraph_of.append(para)
-    x[:, F["paragraph_cos"]] = [best_in_paragraph[p] if p[1] > 0 else c for p, c in zip(paragraph_of, cos, strict=True)]
     x[:, F["cos"]] = cos
     x[:, F["cos_z"]] = zscore(cos)
     x[:, F["bm25_z"]] = zscore(bm25)

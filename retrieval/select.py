@@ -22,13 +22,15 @@ def merge_duplicates(corpus: Corpus, order: list[int], rows: np.ndarray) -> list
     """Candidate indexes in rank order with near-duplicates merged: a body sentence replaces a title/standfirst twin."""
     tab = features.table(corpus)
     kept: list[int] = []
+    kept_info: list[features.SentenceInfo] = []  # parallel to kept: looked up once, compared many times
     for i in order:
         info = tab.info(int(rows[i]))
-        twin = next((k for k, j in enumerate(kept) if near_duplicate(info, tab.info(int(rows[j])))), None)
+        twin = next((k for k, other in enumerate(kept_info) if near_duplicate(info, other)), None)
         if twin is None:
             kept.append(i)
-        elif info.kind == model.BODY and tab.info(int(rows[kept[twin]])).kind != model.BODY:
-            kept[twin] = i
+            kept_info.append(info)
+        elif info.kind == model.BODY and kept_info[twin].kind != model.BODY:
+            kept[twin], kept_info[twin] = i, info
     return kept
 
 
