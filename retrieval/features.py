@@ -164,6 +164,14 @@ class SentenceTable:
         self._neighbours: dict[int, tuple[int, int]] = {}
         self._vectors: dict[int, RowVector] = {}
         self._vocab: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})  # stems, concepts, prefixes
+        self._batch: tuple[bytes, Batch] | None = None  # the last candidate set: a small corpus has the same each time
+
+    def batch(self, rows: np.ndarray) -> Batch:
+        """The question-independent arrays of a candidate set; the last one is kept for the next question."""
+        key = rows.astype(np.int64).tobytes()
+        if self._batch is None or self._batch[0] != key:
+            self._batch = (key, Batch.of(self, rows))
+        return self._batch[1]
 
     def vector(self, row: int) -> RowVector:
         """The row's stems, concepts and prefixes as vocabulary ids with counts, for vectorised matching; cached."""
@@ -253,6 +261,103 @@ class RowVector:
     prefix_ids: np.ndarray
     article: int
     paragraph: int
+
+
+@dataclass(frozen=True)
+class Flat:
+    """Vocabulary ids of many rows in one array, with the owning row (a position) and the value of each."""
+
+    ids: np.ndarray
+    owner: np.ndarray
+    values: np.ndarray
+
+    @classmethod
+    def of(cls, ids: list[np.ndarray], values: list[np.ndarray] | None) -> Flat:
+        flat = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        owner = np.repeat(np.arange(len(ids)), [len(a) for a in ids])
+        return cls(flat, owner, np.concatenate(values) if values else np.ones(len(flat)))
+
+    def matrix(self, rows: int, query: np.ndarray) -> np.ndarray:
+        """(rows, query) matrix: each row's value of each query id, 0 where the row lacks it."""
+        if not len(self.ids) or not len(query):
+            return np.zeros((rows, len(query)))
+        unique, inverse = np.unique(query, return_inverse=True)
+        pos = np.minimum(np.searchsorted(unique, self.ids), len(unique) - 1)
+        hit = unique[pos] == self.ids
+        found = np.zeros((rows, len(unique)))
+        found[self.owner[hit], pos[hit]] = self.values[hit]
+        return found[:, inverse.reshape(-1)]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What features of a candidate set need that no question changes: candidates, neighbours, terms, places."""
+
+    rows: np.ndarray
+    infos: list[SentenceInfo]
+    extra: np.ndarray  # neighbours that are not candidates; matrix positions list the candidates, then these
+    size: int  # candidates plus extra neighbours
+    prev: np.ndarray  # position of each candidate's previous neighbour, -1 where none
+    next: np.ndarray
+    stems: Flat
+    concepts: Flat
+    prefixes: Flat
+    articles: list[int]
+    paragraph: np.ndarray  # each candidate's paragraph number
+    which_paragraph: np.ndarray  # each candidate's paragraph group (a sentence outside body paragraphs is its own)
+    paragraph_rows: list[int]  # a row of each group
+    static: np.ndarray  # (candidates, 6): log_length, is_title, is_standfirst, negated, attributed, paragraph_start
+    lengths: np.ndarray  # term count
+    sizes: np.ndarray  # distinct stem count
+
+    @classmethod
+    def of(cls, tab: SentenceTable, rows: np.ndarray) -> Batch:
+        row_list = rows.tolist()
+        neighbours = [tab.neighbours(r) for r in row_list]
+        extra = sorted({r for pair in neighbours for r in pair if r >= 0} - set(row_list))
+        every = row_list + extra
+        at = {r: k for k, r in enumerate(every)}
+        vecs = [tab.vector(r) for r in every]
+        infos = [tab.info(r) for r in row_list]
+        prev = np.array([at[p] if p >= 0 else -1 for p, _ in neighbours], dtype=np.int64)
+        groups: dict[tuple[int, int], int] = {}
+        which, group_rows = [], []
+        for v, r in zip(vecs, row_list, strict=False):
+            key = (v.article, v.paragraph) if v.paragraph > 0 else (-1, r)
+            if key not in groups:
+                groups[key] = len(groups)
+                group_rows.append(r)
+            which.append(groups[key])
+        paragraph = [v.paragraph for v in vecs[: len(row_list)]]
+        static = [
+            (
+                info.log_length,
+                info.kind == model.TITLE,
+                info.kind == model.STANDFIRST,
+                info.negated,
+                info.attributed,
+                p < 0 or vecs[p].paragraph != para,
+            )
+            for info, p, para in zip(infos, prev.tolist(), paragraph, strict=True)
+        ]
+        return cls(
+            rows,
+            infos,
+            np.array(extra, dtype=np.int64),
+            len(every),
+            prev,
+            np.array([at[m] if m >= 0 else -1 for _, m in neighbours], dtype=np.int64),
+            Flat.of([v.stem_ids for v in vecs], [v.stem_tf for v in vecs]),
+            Flat.of([v.concept_ids for v in vecs], [v.concept_tf for v in vecs]),
+            Flat.of([v.prefix_ids for v in vecs], None),
+            [v.article for v in vecs[: len(row_list)]],
+            np.array(paragraph, dtype=np.int64),
+            np.array(which, dtype=np.int64),
+            group_rows,
+            np.array(static, dtype=np.float64).reshape(len(row_list), 6),
+            np.array([info.length for info in infos], dtype=np.float64),
+            np.array([len(info.stems) for info in infos], dtype=np.float64),
+        )
 
 
 def _ids(vocab: dict[str, int], keys) -> np.ndarray:
@@ -382,21 +487,6 @@ def _article_units(q: Question, stats: ArticleStats, is_focus: np.ndarray) -> _A
     )
 
 
-def _matrix(ids: list[np.ndarray], values: list[np.ndarray] | None, query: np.ndarray) -> np.ndarray:
-    """(rows, query) matrix: each row's value (1 without values) of each query id, 0 where the row lacks it."""
-    flat = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
-    out = np.zeros((len(ids), len(query)))
-    if not len(flat) or not len(query):
-        return out
-    owner = np.repeat(np.arange(len(ids)), [len(a) for a in ids])
-    unique, inverse = np.unique(query, return_inverse=True)
-    pos = np.minimum(np.searchsorted(unique, flat), len(unique) - 1)
-    hit = unique[pos] == flat
-    found = np.zeros((len(ids), len(unique)))
-    found[owner[hit], pos[hit]] = np.concatenate(values)[hit] if values is not None else 1.0
-    return found[:, inverse.reshape(-1)]
-
-
 def _share(weights: np.ndarray, hits: np.ndarray, total: np.ndarray) -> np.ndarray:
     """Per row: the weight of the hit columns over the row's total weight (0 where the total is not positive)."""
     got = (weights * hits).sum(axis=1)
@@ -413,18 +503,12 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     """Features of every candidate row for one question (rows of one or more articles), vectorised over rows."""
     tab = table(corpus)
     n = len(rows)
-    row_list = rows.tolist()
+    batch = tab.batch(rows)
     cos = corpus.cosine(qvec, rows).astype(np.float64)
     x = np.zeros((n, len(FEATURES)))
-    neighbours = [tab.neighbours(r) for r in row_list]
-    extra = sorted({r for pair in neighbours for r in pair if r >= 0} - set(row_list))
-    every = row_list + extra  # candidates first, then neighbours that are not candidates
-    at = {r: k for k, r in enumerate(every)}
-    cos_all = (
-        np.concatenate([cos, corpus.cosine(qvec, np.array(extra, dtype=np.int64)).astype(np.float64)]) if extra else cos
-    )
-    vecs = [tab.vector(r) for r in every]
-    infos = [tab.info(r) for r in row_list]
+    extra = batch.extra
+    cos_all = np.concatenate([cos, corpus.cosine(qvec, extra).astype(np.float64)]) if len(extra) else cos
+    infos = batch.infos
 
     # Question-side lookups, once: stems, unit alternatives (as stems and as concepts), prefixes.
     stems = q.stems
@@ -435,12 +519,12 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     unit_prefixable = [not key.startswith("@") and len(key) >= terms.PREFIX for key, _ in q.units]
     stem_query = tab.ids(0, stems + alt_keys)
     prefix_query = tab.ids(2, [t[: terms.PREFIX] for t in stems] + [key[: terms.PREFIX] for key, _ in q.units])
-    tf_all = _matrix([v.stem_ids for v in vecs], [v.stem_tf for v in vecs], stem_query)
-    ctf_all = _matrix([v.concept_ids for v in vecs], [v.concept_tf for v in vecs], tab.ids(1, alt_keys))
-    pfx_all = _matrix([v.prefix_ids for v in vecs], None, prefix_query) > 0
-    tf = tf_all[:, :n_stems]  # (every, stems)
+    tf_all = batch.stems.matrix(batch.size, stem_query)
+    ctf_all = batch.concepts.matrix(batch.size, tab.ids(1, alt_keys))
+    pfx_all = batch.prefixes.matrix(batch.size, prefix_query) > 0
+    tf = tf_all[:, :n_stems]  # (candidates then extra neighbours, stems)
     alt_tf = np.where(tf_all[:, n_stems:] > 0, tf_all[:, n_stems:], ctf_all)  # (every, alternatives)
-    unit_tf = np.zeros((len(every), n_units))
+    unit_tf = np.zeros((batch.size, n_units))
     if len(alts):
         np.maximum.at(unit_tf.T, alt_unit, alt_tf.T)
     unit_pfx = pfx_all[:, n_stems:] & np.array(unit_prefixable, dtype=bool)
@@ -449,7 +533,7 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     unit_hit = unit_tf > 0
 
     # Per-article statistics and weights, once per article.
-    arts = [v.article for v in vecs[:n]]
+    arts = batch.articles
     art_index: dict[int, int] = {}
     for a in arts:
         art_index.setdefault(a, len(art_index))
@@ -473,14 +557,12 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     uw = np.array([au.weights for au in art_units], dtype=np.float64).reshape(len(art_index), n_units)[which]
     u_total = np.array([au.total for au in art_units])[which]
     spec = np.array([au.specificity for au in art_units], dtype=np.float64).reshape(len(art_index), n_units)[which]
-    lengths = np.array([info.length for info in infos], dtype=np.float64)
     # BM25 with k1=1.2, b=0.75 and each article's own average length.
-    norm = (1.2 * (0.25 + 0.75 * lengths / np.array(art_avg)[which]))[:, None]
+    norm = (1.2 * (0.25 + 0.75 * batch.lengths / np.array(art_avg)[which]))[:, None]
 
-    # Candidates and their neighbours as positions in `every` (the candidate's own where there is none).
+    # Each candidate's neighbours as positions in the matrices (the candidate's own where there is none).
     own = np.arange(n)
-    prev = np.array([at[p] if p >= 0 else -1 for p, _ in neighbours], dtype=np.int64)
-    nxt = np.array([at[m] if m >= 0 else -1 for _, m in neighbours], dtype=np.int64)
+    prev, nxt = batch.prev, batch.next
     has_prev, has_next = prev >= 0, nxt >= 0
     prev_at, next_at = np.where(has_prev, prev, own), np.where(has_next, nxt, own)
 
@@ -493,7 +575,7 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     x[:, F["prev_coverage"]] = np.where(has_prev, _share(w, hit | stem_hit[prev_at], w_total) - cov, 0.0)
     x[:, F["next_coverage"]] = np.where(has_next, _share(w, hit | stem_hit[next_at], w_total) - cov, 0.0)
     x[:, F["loose_coverage"]] = _share(w, loose_hit[:n], w_total)
-    sizes = np.array([len(info.stems) for info in infos], dtype=np.float64)
+    sizes = batch.sizes
     x[:, F["novelty"]] = (sizes - hit.sum(axis=1)) / np.maximum(sizes, 1)
 
     # Units (retrieval/lexicon.py): coverage of the sentence alone and of its window with the neighbours.
@@ -511,49 +593,36 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     unit_missing, heaviest_missing, missing_units, focus_missing, specific_missing = per_article.T
 
     # Paragraphs: coverage of the whole paragraph, its heaviest missing term, its best cosine.
-    # A sentence outside body paragraphs (title, standfirst) is its own paragraph.
-    para_keys = [
-        (v.article, v.paragraph) if v.paragraph > 0 else (-1, r) for v, r in zip(vecs[:n], row_list, strict=True)
-    ]
-    para_index: dict[tuple[int, int], int] = {}
-    for key in para_keys:
-        para_index.setdefault(key, len(para_index))
-    para_rows = {key: row for row, key in zip(row_list, para_keys, strict=True)}
+    which_para = batch.which_paragraph
     para_hits = np.array(
-        [[t in held for t in stems] for held in (tab.paragraph_stems(para_rows[key]) for key in para_index)],
-        dtype=bool,
-    ).reshape(len(para_index), n_stems)
-    which_para = np.array([para_index[key] for key in para_keys], dtype=np.int64)
+        [[t in held for t in stems] for held in map(tab.paragraph_stems, batch.paragraph_rows)], dtype=bool
+    ).reshape(len(batch.paragraph_rows), n_stems)
     p_hit = para_hits[which_para]
     x[:, F["paragraph_coverage"]] = _share(w, p_hit, w_total)
     unmatched = _heaviest(w, ~p_hit, w_total)
-    best_cos = np.full(len(para_index), -1.0)
+    best_cos = np.full(len(batch.paragraph_rows), -1.0)
     np.maximum.at(best_cos, which_para, cos)
-    paragraphs = [v.paragraph for v in vecs[:n]]
-    x[:, F["paragraph_cos"]] = np.where(np.array(paragraphs) > 0, best_cos[which_para], cos)
-    x[:, F["paragraph_start"]] = [
-        float(p < 0 or vecs[p].paragraph != para) for p, para in zip(prev.tolist(), paragraphs, strict=True)
-    ]
+    x[:, F["paragraph_cos"]] = np.where(batch.paragraph > 0, best_cos[which_para], cos)
+    log_length, is_title, is_standfirst, negated, attributed, paragraph_start = batch.static.T
+    x[:, F["log_length"]] = log_length
+    x[:, F["is_title"]] = is_title
+    x[:, F["is_standfirst"]] = is_standfirst
+    x[:, F["negation_mismatch"]] = 0.0 if q.negated else negated
+    x[:, F["speech_match"]] = attributed if q.speech else 0.0
+    x[:, F["paragraph_start"]] = paragraph_start
 
     # What is left is per sentence and set-valued.
     qset = set(stems)
-    typed = q.kind != answer_types.OTHER
-    for i, info in enumerate(infos):
-        if typed:
-            offered = info.offers.has(q.kind)
-            x[i, F["type_match"]] = float(offered)
-            x[i, F["type_miss"]] = float(not offered)
-            x[i, F["type_new"]] = float(info.offers.new(q.kind, q.words))
-        if q.bigrams:
-            x[i, F["bigrams"]] = len(q.bigrams & info.bigrams) / len(q.bigrams)
-        if q.entities:
-            x[i, F["entity_coverage"]] = len(q.entities & info.words) / len(q.entities)
-        x[i, F["log_length"]] = info.log_length
-        x[i, F["is_title"]] = float(info.kind == model.TITLE)
-        x[i, F["is_standfirst"]] = float(info.kind == model.STANDFIRST)
-        x[i, F["speaker_match"]] = float(bool(info.speaker_stems & qset))
-        x[i, F["negation_mismatch"]] = float(info.negated and not q.negated)
-        x[i, F["speech_match"]] = float(q.speech and info.attributed)
+    if q.kind != answer_types.OTHER:
+        offered = np.array([info.offers.has(q.kind) for info in infos], dtype=np.float64)
+        x[:, F["type_match"]] = offered
+        x[:, F["type_miss"]] = 1.0 - offered
+        x[:, F["type_new"]] = [float(info.offers.new(q.kind, q.words)) for info in infos]
+    if q.bigrams:
+        x[:, F["bigrams"]] = [len(q.bigrams & info.bigrams) / len(q.bigrams) for info in infos]
+    if q.entities:
+        x[:, F["entity_coverage"]] = [len(q.entities & info.words) / len(q.entities) for info in infos]
+    x[:, F["speaker_match"]] = [not info.speaker_stems.isdisjoint(qset) for info in infos]
     x[:, F["cos"]] = cos
     x[:, F["cos_z"]] = zscore(cos)
     x[:, F["bm25_z"]] = zscore(bm25)
