@@ -114,6 +114,57 @@ def test_features_are_finite_and_shaped(engine):
     assert a.shape == (len(features.ABSTAIN_FEATURES),) and np.isfinite(a).all()
 
 
+# Features of one sentence alone (not relative to the other candidates): they must not depend on the candidate set.
+OWN_FEATURES = (
+    "coverage",
+    "loose_coverage",
+    "prev_coverage",
+    "next_coverage",
+    "paragraph_coverage",
+    "x_coverage",
+    "x_window_coverage",
+    "novelty",
+    "bigrams",
+    "type_new",
+    "paragraph_start",
+    "prev_cos",
+    "next_cos",
+)
+
+
+@pytest.mark.parametrize("question", ["How many troops did North Korea send?", "What did Zelensky say about Kursk?"])
+def test_sentence_features_do_not_depend_on_the_other_candidates(engine, question):
+    """Vectorised features line up with their rows: the same sentence scores the same in any candidate set or order."""
+    corpus = engine.corpus
+    q = features.Question.parse(question)
+    qvec = engine.embedder.encode([q.text])[0]
+    rows = search.answerable_rows(corpus)
+    whole = features.compute(corpus, q, qvec, rows)
+    part_rows = np.random.default_rng(0).permutation(rows)[: len(rows) // 2]  # shuffled half: neighbours missing
+    part = features.compute(corpus, q, qvec, part_rows)
+    cols = [features.F[name] for name in OWN_FEATURES]
+    at = {int(r): i for i, r in enumerate(rows)}
+    same = [at[int(r)] for r in part_rows]
+    # float32 cosines of a different batch of rows may differ in the last bit
+    np.testing.assert_allclose(part.x[:, cols], whole.x[same][:, cols], rtol=0, atol=1e-6)
+    np.testing.assert_allclose(part.bm25, whole.bm25[same], rtol=0, atol=1e-12)
+    assert np.ptp(whole.x[:, features.F["coverage"]]) > 0  # the question matches some sentences and not others
+
+
+def test_coverage_is_the_idf_weighted_share_of_question_terms(engine):
+    corpus = engine.corpus
+    q = features.Question.parse("How many North Korean soldiers has Pyongyang sent to Russia?")
+    qvec = engine.embedder.encode([q.text])[0]
+    rows = search.answerable_rows(corpus)
+    scored = features.compute(corpus, q, qvec, rows)
+    tab = features.table(corpus)
+    for i, row in enumerate(rows.tolist()):
+        stats = tab.stats(corpus.rows[row].article)
+        weights = {t: stats.idf(t) for t in q.stems}
+        want = sum(w for t, w in weights.items() if t in tab.info(row).stems) / sum(weights.values())
+        assert scored.x[i, features.F["coverage"]] == pytest.approx(want, abs=1e-12)
+
+
 def test_large_corpus_path_scores_only_dense_and_bm25_candidates(engine, monkeypatch):
     monkeypatch.setattr(search, "EXHAUSTIVE_LIMIT", 5)
     monkeypatch.setattr(search, "CANDIDATES_PER_SIGNAL", 4)
