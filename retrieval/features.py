@@ -305,7 +305,7 @@ class Batch:
     articles: list[int]
     paragraph: np.ndarray  # each candidate's paragraph number
     which_paragraph: np.ndarray  # each candidate's paragraph group (a sentence outside body paragraphs is its own)
-    paragraph_rows: list[int]  # a row of each group
+    paragraph_stems: list[frozenset[str]]  # stems of each group
     static: np.ndarray  # (candidates, 6): log_length, is_title, is_standfirst, negated, attributed, paragraph_start
     lengths: np.ndarray  # term count
     sizes: np.ndarray  # distinct stem count
@@ -353,7 +353,7 @@ class Batch:
             [v.article for v in vecs[: len(row_list)]],
             np.array(paragraph, dtype=np.int64),
             np.array(which, dtype=np.int64),
-            group_rows,
+            [tab.paragraph_stems(r) for r in group_rows],
             np.array(static, dtype=np.float64).reshape(len(row_list), 6),
             np.array([info.length for info in infos], dtype=np.float64),
             np.array([len(info.stems) for info in infos], dtype=np.float64),
@@ -594,13 +594,13 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
 
     # Paragraphs: coverage of the whole paragraph, its heaviest missing term, its best cosine.
     which_para = batch.which_paragraph
-    para_hits = np.array(
-        [[t in held for t in stems] for held in map(tab.paragraph_stems, batch.paragraph_rows)], dtype=bool
-    ).reshape(len(batch.paragraph_rows), n_stems)
+    para_hits = np.array([[t in held for t in stems] for held in batch.paragraph_stems], dtype=bool).reshape(
+        len(batch.paragraph_stems), n_stems
+    )
     p_hit = para_hits[which_para]
     x[:, F["paragraph_coverage"]] = _share(w, p_hit, w_total)
     unmatched = _heaviest(w, ~p_hit, w_total)
-    best_cos = np.full(len(batch.paragraph_rows), -1.0)
+    best_cos = np.full(len(batch.paragraph_stems), -1.0)
     np.maximum.at(best_cos, which_para, cos)
     x[:, F["paragraph_cos"]] = np.where(batch.paragraph > 0, best_cos[which_para], cos)
     log_length, is_title, is_standfirst, negated, attributed, paragraph_start = batch.static.T
