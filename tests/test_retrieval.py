@@ -101,12 +101,16 @@ def test_when_question_prefers_a_date(storm_engine):
     assert answer.best is not None and "Thursday" in answer.best.sentence.text
 
 
-def test_features_are_finite_and_shaped(engine):
-    corpus = engine.corpus
-    q = features.Question.parse("How many troops did North Korea send?")
+def scored_for(engine, question: str):
+    """The question parsed, its rows (every answerable sentence) and their computed features."""
+    q = features.Question.parse(question)
     qvec = engine.embedder.encode([q.text])[0]
-    rows = search.answerable_rows(corpus)
-    scored = features.compute(corpus, q, qvec, rows)
+    rows = search.answerable_rows(engine.corpus)
+    return q, qvec, rows, features.compute(engine.corpus, q, qvec, rows)
+
+
+def test_features_are_finite_and_shaped(engine):
+    _, _, rows, scored = scored_for(engine, "How many troops did North Korea send?")
     assert scored.x.shape == (len(rows), len(features.FEATURES))
     assert np.isfinite(scored.x).all()
     scores = engine.params.score(scored.x)
@@ -136,10 +140,7 @@ OWN_FEATURES = (
 def test_sentence_features_do_not_depend_on_the_other_candidates(engine, question):
     """Vectorised features line up with their rows: the same sentence scores the same in any candidate set or order."""
     corpus = engine.corpus
-    q = features.Question.parse(question)
-    qvec = engine.embedder.encode([q.text])[0]
-    rows = search.answerable_rows(corpus)
-    whole = features.compute(corpus, q, qvec, rows)
+    q, qvec, rows, whole = scored_for(engine, question)
     part_rows = np.random.default_rng(0).permutation(rows)[: len(rows) // 2]  # shuffled half: neighbours missing
     part = features.compute(corpus, q, qvec, part_rows)
     cols = [features.F[name] for name in OWN_FEATURES]
@@ -153,10 +154,7 @@ def test_sentence_features_do_not_depend_on_the_other_candidates(engine, questio
 
 def test_coverage_is_the_idf_weighted_share_of_question_terms(engine):
     corpus = engine.corpus
-    q = features.Question.parse("How many North Korean soldiers has Pyongyang sent to Russia?")
-    qvec = engine.embedder.encode([q.text])[0]
-    rows = search.answerable_rows(corpus)
-    scored = features.compute(corpus, q, qvec, rows)
+    q, _, rows, scored = scored_for(engine, "How many North Korean soldiers has Pyongyang sent to Russia?")
     tab = features.table(corpus)
     for i, row in enumerate(rows.tolist()):
         stats = tab.stats(corpus.rows[row].article)
