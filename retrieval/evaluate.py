@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from index.attribute import speaker_matches
 from retrieval import search
 from retrieval.engine import BUNDLED_ARTICLE, Engine
 
@@ -144,12 +145,7 @@ def predict(engine: Engine, dataset: Dataset, item: Item, method: str) -> Predic
     )
     best = answer.best
     speaker = best.speaker if best else None
-    speaker_ok = None
-    if item.speakers is not None and item.answerable:
-        if item.speakers:
-            speaker_ok = speaker is not None and any(s.lower() in speaker.lower() for s in item.speakers)
-        else:
-            speaker_ok = speaker is None
+    speaker_ok = speaker_matches(speaker, item.speakers) if item.speakers is not None and item.answerable else None
     return Prediction(
         dataset=dataset.name,
         method=method,
