@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from index import cache
+from index.settings import env_int
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def read_flags() -> int:
 
 def flat_max() -> int:
     """ARTICLE_QA_FLAT_MAX: up to this many sentences the dense search is an exact scan."""
-    return int(os.environ.get("ARTICLE_QA_FLAT_MAX", DEFAULT_FLAT_MAX))
+    return env_int("ARTICLE_QA_FLAT_MAX", DEFAULT_FLAT_MAX, minimum=0)
 
 
 class DenseIndex:

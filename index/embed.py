@@ -17,6 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from index import onnx_export
+from index.settings import env_int
 
 log = logging.getLogger(__name__)
 
@@ -140,7 +141,7 @@ def onnx_embedder() -> OnnxEmbedder:
 
 
 def _bulk_threads() -> int:
-    return max(1, int(os.environ.get("ARTICLE_QA_EMBED_THREADS", "2")))
+    return env_int("ARTICLE_QA_EMBED_THREADS", 2)
 
 
 def _can_export() -> bool:

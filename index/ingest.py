@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from pathlib import Path
+
+from index.settings import env_int
 
 log = logging.getLogger(__name__)
 
@@ -20,12 +21,7 @@ class ArticleError(Exception):
 
 def max_article_bytes() -> int:
     """The size limit for one article file, from ARTICLE_QA_MAX_ARTICLE_BYTES."""
-    raw = os.environ.get("ARTICLE_QA_MAX_ARTICLE_BYTES", "")
-    try:
-        return int(raw) if raw else DEFAULT_MAX_ARTICLE_BYTES
-    except ValueError:
-        log.warning("ARTICLE_QA_MAX_ARTICLE_BYTES=%r is not a number; using %d", raw, DEFAULT_MAX_ARTICLE_BYTES)
-        return DEFAULT_MAX_ARTICLE_BYTES
+    return env_int("ARTICLE_QA_MAX_ARTICLE_BYTES", DEFAULT_MAX_ARTICLE_BYTES)
 
 
 def read_bytes(path: Path) -> bytes:

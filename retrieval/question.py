@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import unicodedata
+
+from index.settings import env_int
 
 DEFAULT_MAX_QUESTION_CHARS = 1000
 
@@ -14,8 +15,7 @@ class QuestionError(ValueError):
 
 def max_question_chars() -> int:
     """ARTICLE_QA_MAX_QUESTION_CHARS, default 1,000."""
-    raw = os.environ.get("ARTICLE_QA_MAX_QUESTION_CHARS", "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_QUESTION_CHARS
+    return env_int("ARTICLE_QA_MAX_QUESTION_CHARS", DEFAULT_MAX_QUESTION_CHARS)
 
 
 def clean_question(raw: str) -> str:
