@@ -20,8 +20,31 @@ from index.embed import Embedder
 
 log = logging.getLogger(__name__)
 
-# Bump when segmentation, attribution or embedded text change: old cache entries then go stale.
-PIPELINE_VERSION = "3"
+# The modules whose code decides what an entry holds (reading, segmentation, attribution, embedded text, terms):
+# any change to them makes old entries stale by itself, so there is no version number to forget to bump.
+_PIPELINE_MODULES = (
+    "ingest",
+    "html",
+    "layout",
+    "segment",
+    "quotes",
+    "speakers",
+    "attribute",
+    "document",
+    "model",
+    "passage",
+    "terms",
+    "lexicon",
+)
+
+
+def _pipeline_fingerprint() -> str:
+    """sha256 (16 hex digits) over the source of the pipeline modules."""
+    here = Path(__file__).resolve().parent
+    return cache.sha256(b"".join((here / f"{name}.py").read_bytes() for name in _PIPELINE_MODULES))[:16]
+
+
+PIPELINE_VERSION = _pipeline_fingerprint()
 # Bump when the layout of an entry on disk changes.
 STORE_FORMAT = "2"
 _CHECKSUM_PREFIX = b"sha256:"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from retrieval import background, features, near_miss, search
+from retrieval import background, features, near_miss, search, sentence_table
 from retrieval.engine import Engine
 from retrieval.evaluate import FIT, TEST, Dataset, Item, contains_answer
 from retrieval.question import clean_question
@@ -137,7 +137,7 @@ def cross_fitted_p_at_1(examples: list[Example]) -> float:
 
 def _background_articles(engine: Engine, datasets: list[Dataset]) -> list[frozenset[str]]:
     """The stem set of every background (SQuAD) article, for how generic a word is."""
-    tab = features.table(engine.corpus)
+    tab = sentence_table.table(engine.corpus)
     positions = sorted({engine.library.position(a) for d in datasets for a in d.articles})
     return [frozenset().union(*(tab.info(int(r)).stems for r in engine.corpus.article_rows[p])) for p in positions]
 

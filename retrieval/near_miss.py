@@ -18,10 +18,10 @@ import random
 import re
 from dataclasses import dataclass, replace
 
-from index import model
+from index import lexicon, model, terms
 from index.corpus import Corpus
 from index.lexical import tokenize
-from retrieval import features, lexicon, terms
+from retrieval import sentence_table
 from retrieval.evaluate import Item, contains_answer
 
 NAME, NUMBER, NOUN = "name", "number", "noun"
@@ -68,7 +68,7 @@ def _kind(raw: str, index: int, previous: str) -> str | None:
     return None
 
 
-def _absent(word: str, stats: features.ArticleStats) -> bool:
+def _absent(word: str, stats: sentence_table.ArticleStats) -> bool:
     stem = terms.stem(word.lower())
     if stats.df.get(stem) or (len(stem) >= terms.PREFIX and stem[: terms.PREFIX] in stats.prefixes):
         return False
@@ -79,7 +79,7 @@ def near_miss(
     item: Item, corpus: Corpus, article: int, pools: _Pools, others: list[int], rng: random.Random
 ) -> Item | None:
     """The item's question with its focus term replaced by one its article lacks (None when no swap is found)."""
-    tab = features.table(corpus)
+    tab = sentence_table.table(corpus)
     rows = [int(r) for r in corpus.article_rows[article] if corpus.sentence(int(r)).kind in model.ANSWERABLE_KINDS]
     gold = next((r for r in rows if contains_answer(corpus.sentence(r).text, item.answers)), None)
     if gold is None or not others:

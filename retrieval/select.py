@@ -6,13 +6,13 @@ import numpy as np
 
 from index import model
 from index.corpus import Corpus
-from retrieval import answer_types, features
+from retrieval import answer_types, features, sentence_table
 
 NEAR_DUPLICATE = 0.8  # share of the shorter sentence's terms found in the other
 MAX_ALSO = 4  # other sources listed at most
 
 
-def near_duplicate(a: features.SentenceInfo, b: features.SentenceInfo) -> bool:
+def near_duplicate(a: sentence_table.SentenceInfo, b: sentence_table.SentenceInfo) -> bool:
     """Two sentences saying the same thing: most terms of the shorter one appear in the other."""
     small = min(len(a.stems), len(b.stems))
     return small > 0 and len(a.stems & b.stems) / small >= NEAR_DUPLICATE
@@ -20,9 +20,9 @@ def near_duplicate(a: features.SentenceInfo, b: features.SentenceInfo) -> bool:
 
 def merge_duplicates(corpus: Corpus, order: list[int], rows: np.ndarray) -> list[int]:
     """Candidate indexes in rank order with near-duplicates merged: a body sentence replaces a title/standfirst twin."""
-    tab = features.table(corpus)
+    tab = sentence_table.table(corpus)
     kept: list[int] = []
-    kept_info: list[features.SentenceInfo] = []  # parallel to kept: looked up once, compared many times
+    kept_info: list[sentence_table.SentenceInfo] = []  # parallel to kept: looked up once, compared many times
     for i in order:
         info = tab.info(int(rows[i]))
         twin = next((k for k, other in enumerate(kept_info) if near_duplicate(info, other)), None)
@@ -49,7 +49,7 @@ def other_sources(
     """
     if not order:
         return []
-    tab = features.table(corpus)
+    tab = sentence_table.table(corpus)
     best = order[0]
     seen = {_source(corpus.sentence(int(rows[best])))}
     chosen: list[int] = []

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval import answer_types, features, search, terms
+from index import terms
+from retrieval import answer_types, features, search, sentence_table
 from retrieval.engine import BUNDLED_ARTICLE, Engine
 
 SOURCES = """Storm floods coastal towns
@@ -155,7 +156,7 @@ def test_sentence_features_do_not_depend_on_the_other_candidates(engine, questio
 def test_coverage_is_the_idf_weighted_share_of_question_terms(engine):
     corpus = engine.corpus
     q, _, rows, scored = scored_for(engine, "How many North Korean soldiers has Pyongyang sent to Russia?")
-    tab = features.table(corpus)
+    tab = sentence_table.table(corpus)
     for i, row in enumerate(rows.tolist()):
         stats = tab.stats(corpus.rows[row].article)
         weights = {t: stats.idf(t) for t in q.stems}

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from index import terms
 from index.lexical import tokenize
 from index.speakers import PLACES
-from retrieval import terms
 
 PLACE = "@place:"
 SYNONYM = "@syn:"

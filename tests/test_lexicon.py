@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from index import lexicon, terms
 from index.speakers import PLACES
-from retrieval import evaluate, features, lexicon, near_miss, terms
+from retrieval import evaluate, features, near_miss, sentence_table
 
 
 def _places(text: str) -> list[str]:
@@ -80,7 +81,7 @@ def test_question_units_and_focus():
 
 def test_paraphrase_matches_and_near_miss_does_not(engine):
     """Through the lexicons the article holds every unit of a paraphrase, but not the near miss's new focus term."""
-    stats = features.table(engine.corpus).stats(0)
+    stats = sentence_table.table(engine.corpus).stats(0)
     paraphrase = features.Question.parse("What does Seoul's spy agency chief say?")
     assert all(stats.has_unit(k, a) for k, a in paraphrase.units)
     near = features.Question.parse("How many tanks did Pyongyang send to Moscow?")
@@ -107,7 +108,7 @@ def test_near_miss_swaps_one_focus_term_for_one_the_article_lacks(tmp_path, embe
     old, new = item.question.split(), made[0].question.split()
     changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
     assert len(changed) == 1
-    stats = features.table(engine.corpus).stats(0)
+    stats = sentence_table.table(engine.corpus).stats(0)
     assert not stats.df.get(terms.stem(changed[0][1].strip("?").lower()))
     again = near_miss.generate(engine.corpus, [item], engine.library.position)
     assert again == made  # deterministic for a seed

@@ -1,0 +1,341 @@
+"""Per-sentence and per-article term data of one corpus, computed lazily and cached for every question after."""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from index import lexicon, model, terms
+from index.corpus import Corpus
+from retrieval import answer_types
+
+
+@dataclass(frozen=True)
+class SentenceInfo:
+    """What the reranker needs of one sentence, computed once."""
+
+    stems: frozenset[str]
+    tf: dict[str, int]
+    length: int
+    bigrams: frozenset[tuple[str, str]]
+    offers: answer_types.Offers
+    log_length: float
+    kind: str
+    speaker_stems: frozenset[str]
+    prefixes: frozenset[str]
+    negated: bool
+    words: frozenset[str]
+    attributed: bool
+    concepts: frozenset[str]  # place, acronym and synonym concepts (retrieval/lexicon.py)
+    ctf: dict[str, int]  # how often each concept occurs
+
+
+@dataclass(frozen=True)
+class SentenceTerms:
+    """A sentence's stemmed terms and lexicon concepts: all its article's statistics need, cheaper than SentenceInfo."""
+
+    seq: list[str]  # stems in order
+    stems: frozenset[str]
+    length: int
+    concept_seq: list[str]  # concepts with repeats
+    concepts: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> SentenceTerms:
+        seq = terms.stems(text)
+        found = lexicon.concepts(text)
+        return cls(seq, frozenset(seq), len(seq), found, frozenset(found))
+
+
+NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot)\b|n['\u2019]t\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ArticleStats:
+    """Document frequencies of stems over one article's answerable sentences, for IDF weights."""
+
+    df: Counter
+    n: int
+    avg_length: float
+    prefixes: frozenset[str]
+    cdf: Counter  # document frequencies of lexicon concepts
+
+    def idf(self, term: str) -> float:
+        df = self.df.get(term, 0)
+        return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
+
+    def unit_idf(self, alternatives: frozenset[str]) -> float:
+        """IDF of a question unit: that of its most frequent alternative (stem or concept)."""
+        df = max((self.df.get(a, 0) or self.cdf.get(a, 0) for a in alternatives), default=0)
+        return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
+
+    def has_unit(self, key: str, alternatives: frozenset[str]) -> bool:
+        """The article holds the unit: an alternative, or (for a term) its word family."""
+        if any(a in self.df or a in self.cdf for a in alternatives):
+            return True
+        return not key.startswith("@") and len(key) >= terms.PREFIX and key[: terms.PREFIX] in self.prefixes
+
+
+class SentenceTable:
+    """Lazily computed SentenceInfo per corpus row and ArticleStats per article of one corpus."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+        self._info: dict[int, SentenceInfo] = {}
+        self._terms: dict[int, SentenceTerms] = {}  # rows whose full info is not (yet) needed
+        self._stats: dict[int, ArticleStats] = {}
+        self._paragraphs: dict[tuple[int, int], frozenset[str]] = {}
+        self._neighbours: dict[int, tuple[int, int]] = {}
+        self._vectors: dict[int, RowVector] = {}
+        self._vocab: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})  # stems, concepts, prefixes
+        self._batch: tuple[bytes, Batch] | None = None  # the last candidate set: a small corpus has the same each time
+
+    def batch(self, rows: np.ndarray) -> Batch:
+        """The question-independent arrays of a candidate set; the last one is kept for the next question."""
+        key = rows.astype(np.int64).tobytes()
+        if self._batch is None or self._batch[0] != key:
+            self._batch = (key, Batch.of(self, rows))
+        return self._batch[1]
+
+    def vector(self, row: int) -> RowVector:
+        """The row's stems, concepts and prefixes as vocabulary ids with counts, for vectorised matching; cached."""
+        found = self._vectors.get(row)
+        if found is None:
+            info = self.info(row)
+            stems, concepts, prefixes = self._vocab
+            sentence = self._corpus.sentence(row)
+            found = self._vectors[row] = RowVector(
+                _ids(stems, info.tf),
+                np.array(list(info.tf.values()), dtype=np.float64),
+                _ids(concepts, info.ctf),
+                np.array(list(info.ctf.values()), dtype=np.float64),
+                _ids(prefixes, info.prefixes),
+                self._corpus.rows[row].article,
+                sentence.paragraph,
+            )
+        return found
+
+    def ids(self, space: int, keys: list[str]) -> np.ndarray:
+        """Vocabulary ids of keys in one space (0 stems, 1 concepts, 2 prefixes); -1 for keys no row holds."""
+        vocab = self._vocab[space]
+        return np.array([vocab.get(k, -1) for k in keys], dtype=np.int64)
+
+    def info(self, row: int) -> SentenceInfo:
+        found = self._info.get(row)
+        if found is None:
+            sentence = self._corpus.sentence(row)
+            base = self._terms.pop(row, None) or SentenceTerms.of(sentence.text)
+            found = self._info[row] = _sentence_info(sentence, base)
+        return found
+
+    def lexical(self, row: int) -> SentenceInfo | SentenceTerms:
+        """The row's stems, concepts and length: its full info when computed, else only its (cached) terms."""
+        found = self._info.get(row) or self._terms.get(row)
+        if found is None:
+            found = self._terms[row] = SentenceTerms.of(self._corpus.sentence(row).text)
+        return found
+
+    def neighbours(self, row: int) -> tuple[int, int]:
+        """Previous and next answerable row of the same article (-1 where there is none), cached."""
+        found = self._neighbours.get(row)
+        if found is None:
+            found = self._neighbours[row] = _neighbour_pair(self._corpus, row)
+        return found
+
+    def paragraph_stems(self, row: int) -> frozenset[str]:
+        """Stems of every answerable sentence in the row's paragraph (the row alone outside body paragraphs)."""
+        sentence = self._corpus.sentence(row)
+        if sentence.paragraph <= 0:
+            return self.lexical(row).stems
+        key = (self._corpus.rows[row].article, sentence.paragraph)
+        found = self._paragraphs.get(key)
+        if found is None:
+            rows = self._corpus.article_rows[key[0]].tolist()
+            same = [r for r in rows if self._corpus.sentence(r).paragraph == sentence.paragraph]
+            found = self._paragraphs[key] = frozenset().union(*(self.lexical(r).stems for r in same))
+        return found
+
+    def stats(self, article: int) -> ArticleStats:
+        found = self._stats.get(article)
+        if found is None:
+            df: Counter = Counter()
+            cdf: Counter = Counter()
+            rows = [int(r) for r in self._corpus.article_rows[article]]
+            rows = [r for r in rows if self._corpus.sentence(r).kind in model.ANSWERABLE_KINDS]
+            total = 0
+            for r in rows:
+                info = self.lexical(r)
+                df.update(info.stems)
+                cdf.update(info.concepts)
+                total += info.length
+            found = self._stats[article] = ArticleStats(
+                df, len(rows), total / max(len(rows), 1), terms.prefixes(df), cdf
+            )
+        return found
+
+
+@dataclass(frozen=True)
+class RowVector:
+    """One row's terms as vocabulary ids: stems with counts, concepts with counts, prefixes; and its place."""
+
+    stem_ids: np.ndarray
+    stem_tf: np.ndarray
+    concept_ids: np.ndarray
+    concept_tf: np.ndarray
+    prefix_ids: np.ndarray
+    article: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Flat:
+    """Vocabulary ids of many rows in one array, with the owning row (a position) and the value of each."""
+
+    ids: np.ndarray
+    owner: np.ndarray
+    values: np.ndarray
+
+    @classmethod
+    def of(cls, ids: list[np.ndarray], values: list[np.ndarray] | None) -> Flat:
+        flat = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        owner = np.repeat(np.arange(len(ids)), [len(a) for a in ids])
+        return cls(flat, owner, np.concatenate(values) if values else np.ones(len(flat)))
+
+    def matrix(self, rows: int, query: np.ndarray) -> np.ndarray:
+        """(rows, query) matrix: each row's value of each query id, 0 where the row lacks it."""
+        if not len(self.ids) or not len(query):
+            return np.zeros((rows, len(query)))
+        unique, inverse = np.unique(query, return_inverse=True)
+        pos = np.minimum(np.searchsorted(unique, self.ids), len(unique) - 1)
+        hit = unique[pos] == self.ids
+        found = np.zeros((rows, len(unique)))
+        found[self.owner[hit], pos[hit]] = self.values[hit]
+        return found[:, inverse.reshape(-1)]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What features of a candidate set need that no question changes: candidates, neighbours, terms, places."""
+
+    rows: np.ndarray
+    infos: list[SentenceInfo]
+    extra: np.ndarray  # neighbours that are not candidates; matrix positions list the candidates, then these
+    size: int  # candidates plus extra neighbours
+    prev: np.ndarray  # position of each candidate's previous neighbour, -1 where none
+    next: np.ndarray
+    stems: Flat
+    concepts: Flat
+    prefixes: Flat
+    articles: list[int]
+    paragraph: np.ndarray  # each candidate's paragraph number
+    which_paragraph: np.ndarray  # each candidate's paragraph group (a sentence outside body paragraphs is its own)
+    paragraph_stems: list[frozenset[str]]  # stems of each group
+    static: np.ndarray  # (candidates, 6): log_length, is_title, is_standfirst, negated, attributed, paragraph_start
+    lengths: np.ndarray  # term count
+    sizes: np.ndarray  # distinct stem count
+
+    @classmethod
+    def of(cls, tab: SentenceTable, rows: np.ndarray) -> Batch:
+        row_list = rows.tolist()
+        neighbours = [tab.neighbours(r) for r in row_list]
+        extra = sorted({r for pair in neighbours for r in pair if r >= 0} - set(row_list))
+        every = row_list + extra
+        at = {r: k for k, r in enumerate(every)}
+        vecs = [tab.vector(r) for r in every]
+        infos = [tab.info(r) for r in row_list]
+        prev = np.array([at[p] if p >= 0 else -1 for p, _ in neighbours], dtype=np.int64)
+        groups: dict[tuple[int, int], int] = {}
+        which, group_rows = [], []
+        for v, r in zip(vecs, row_list, strict=False):
+            key = (v.article, v.paragraph) if v.paragraph > 0 else (-1, r)
+            if key not in groups:
+                groups[key] = len(groups)
+                group_rows.append(r)
+            which.append(groups[key])
+        paragraph = [v.paragraph for v in vecs[: len(row_list)]]
+        static = [
+            (
+                info.log_length,
+                info.kind == model.TITLE,
+                info.kind == model.STANDFIRST,
+                info.negated,
+                info.attributed,
+                p < 0 or vecs[p].paragraph != para,
+            )
+            for info, p, para in zip(infos, prev.tolist(), paragraph, strict=True)
+        ]
+        return cls(
+            rows,
+            infos,
+            np.array(extra, dtype=np.int64),
+            len(every),
+            prev,
+            np.array([at[m] if m >= 0 else -1 for _, m in neighbours], dtype=np.int64),
+            Flat.of([v.stem_ids for v in vecs], [v.stem_tf for v in vecs]),
+            Flat.of([v.concept_ids for v in vecs], [v.concept_tf for v in vecs]),
+            Flat.of([v.prefix_ids for v in vecs], None),
+            [v.article for v in vecs[: len(row_list)]],
+            np.array(paragraph, dtype=np.int64),
+            np.array(which, dtype=np.int64),
+            [tab.paragraph_stems(r) for r in group_rows],
+            np.array(static, dtype=np.float64).reshape(len(row_list), 6),
+            np.array([info.length for info in infos], dtype=np.float64),
+            np.array([len(info.stems) for info in infos], dtype=np.float64),
+        )
+
+
+def _ids(vocab: dict[str, int], keys) -> np.ndarray:
+    return np.array([vocab.setdefault(k, len(vocab)) for k in keys], dtype=np.int64)
+
+
+_TABLES: weakref.WeakKeyDictionary[Corpus, SentenceTable] = weakref.WeakKeyDictionary()
+
+
+def table(corpus: Corpus) -> SentenceTable:
+    """The (cached) sentence table of a corpus; a rebuilt corpus gets a new one."""
+    found = _TABLES.get(corpus)
+    if found is None:
+        found = _TABLES[corpus] = SentenceTable(corpus)
+    return found
+
+
+def _sentence_info(sentence: model.Sentence, base: SentenceTerms) -> SentenceInfo:
+    seq = base.seq
+    who = sentence.attribution
+    speaker = terms.stems(" ".join(x for x in (who.speaker, who.title) if x))
+    return SentenceInfo(
+        stems=base.stems,
+        tf=dict(Counter(seq)),
+        length=len(seq),
+        bigrams=frozenset(terms.bigrams(seq)),
+        offers=answer_types.offers(sentence.text, who.speaker),
+        log_length=math.log1p(len(seq)),
+        kind=sentence.kind,
+        speaker_stems=frozenset(speaker),
+        prefixes=terms.prefixes(seq),
+        negated=bool(NEGATION.search(sentence.text)),
+        words=answer_types.words(sentence.text),
+        attributed=bool(who.speaker) and who.kind != model.ARTICLE_VOICE,
+        concepts=base.concepts,
+        ctf=dict(Counter(base.concept_seq)),
+    )
+
+
+def _neighbour_pair(corpus: Corpus, row: int) -> tuple[int, int]:
+    """Previous and next answerable row of the same article (-1 where there is none)."""
+    art = corpus.rows[row].article
+    total = len(corpus.rows)
+    pair = []
+    for step in (-1, 1):
+        r = row + step
+        while 0 <= r < total and corpus.rows[r].article == art:
+            if corpus.sentence(r).kind in model.ANSWERABLE_KINDS:
+                break
+            r += step
+        pair.append(r if 0 <= r < total and corpus.rows[r].article == art else -1)
+    return pair[0], pair[1]
