@@ -13,6 +13,7 @@ from index.ingest import max_article_bytes
 DEFAULT_COOLDOWN_RATE = 3
 DEFAULT_COOLDOWN_SECONDS = 30.0
 DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+DEFAULT_CONNECT_ATTEMPTS = 6  # waits 1, 2, 4, 8, 16 s between them: about half a minute of network trouble
 
 
 class ConfigError(ValueError):
@@ -33,6 +34,7 @@ class DiscordConfig:
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES
     api_base: str | None = None
     gateway: str | None = None
+    connect_attempts: int = DEFAULT_CONNECT_ATTEMPTS
 
     @property
     def sharded(self) -> bool:
@@ -77,6 +79,7 @@ def load_config(env: dict[str, str] | None = None) -> DiscordConfig:
         max_upload_bytes=min(upload_limit or DEFAULT_MAX_UPLOAD_BYTES, max_article_bytes()),
         api_base=_url(env, "ARTICLE_QA_DISCORD_API_BASE", ("http://", "https://")),
         gateway=_url(env, "ARTICLE_QA_DISCORD_GATEWAY", ("ws://", "wss://")),
+        connect_attempts=_int(env, "ARTICLE_QA_DISCORD_CONNECT_ATTEMPTS", minimum=1) or DEFAULT_CONNECT_ATTEMPTS,
     )
 
 

@@ -8,6 +8,7 @@ import logging
 import signal
 import sys
 
+import aiohttp
 import discord
 import yarl
 
@@ -16,6 +17,13 @@ from bot.discord_config import DiscordConfig
 from bot.discord_service import EngineService
 
 log = logging.getLogger(__name__)
+
+# What a failed login raises when the network or Discord is down, rather than the token being wrong.
+_UNREACHABLE = (aiohttp.ClientError, OSError, discord.DiscordServerError)  # OSError covers TimeoutError
+
+
+class UnreachableError(Exception):
+    """Discord could not be reached in any of the connection attempts."""
 
 
 class _AnswerBotMixin:
@@ -71,16 +79,46 @@ def run_worker(config: DiscordConfig, sync: bool = False) -> int:
     except discord.LoginFailure:
         print("article-qa: error: Discord refused DISCORD_TOKEN (check the bot token)", file=sys.stderr)
         return 2
+    except UnreachableError as exc:
+        print(f"article-qa: error: {exc}", file=sys.stderr)
+        return 1
 
 
 async def _serve(config: DiscordConfig) -> int:
+    """Load the engine once, then log in and stay connected; a login the network breaks is retried with backoff."""
     service = await asyncio.to_thread(EngineService.load, config.uploads_dir)
-    client = make_client(config, service)
-    _close_on_signals(client)
-    async with client:
-        await client.start(config.token)
+    stopping = asyncio.Event()
+    for attempt in range(1, config.connect_attempts + 1):
+        client = make_client(config, service)
+        _close_on_signals(client, stopping)
+        try:
+            async with client:
+                await client.start(config.token)  # once logged in, discord.py itself reconnects the gateway
+            break
+        except _UNREACHABLE as exc:
+            if stopping.is_set():
+                break
+            if attempt == config.connect_attempts:
+                raise UnreachableError(
+                    f"cannot reach Discord after {attempt} attempts ({type(exc).__name__}: {exc}); check the network"
+                ) from None
+            delay = 2 ** (attempt - 1)
+            log.warning(
+                "cannot reach Discord (%s: %s); attempt %d in %d s", type(exc).__name__, exc, attempt + 1, delay
+            )
+            if await _stopped_within(stopping, delay):
+                break
     log.info("client closed")
     return 0
+
+
+async def _stopped_within(stopping: asyncio.Event, seconds: float) -> bool:
+    """Wait up to `seconds`; True as soon as a stop signal arrives."""
+    try:
+        await asyncio.wait_for(stopping.wait(), seconds)
+    except TimeoutError:
+        return False
+    return True
 
 
 async def _sync(config: DiscordConfig) -> int:
@@ -92,18 +130,19 @@ async def _sync(config: DiscordConfig) -> int:
     return 0
 
 
-def _close_on_signals(client: discord.Client) -> None:
+def _close_on_signals(client: discord.Client, stopping: asyncio.Event) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         try:
-            loop.add_signal_handler(sig, _closer(client, sig))
+            loop.add_signal_handler(sig, _closer(client, sig, stopping))
         except (NotImplementedError, RuntimeError):  # not on this platform or not the main thread
             log.debug("cannot handle %s here", sig)
 
 
-def _closer(client: discord.Client, sig: signal.Signals):
+def _closer(client: discord.Client, sig: signal.Signals, stopping: asyncio.Event):
     def close() -> None:
         log.warning("%s received: closing the Discord client", sig.name)
+        stopping.set()
         asyncio.get_running_loop().create_task(client.close())
 
     return close

@@ -125,6 +125,34 @@ async def test_sync_publishes_the_commands_globally_and_exits(tmp_path):
     assert standin.connections == 0  # syncing needs no gateway connection
 
 
+async def test_unreachable_discord_is_retried_then_one_clear_error_line(tmp_path):
+    """Nothing listens at the REST base: each login attempt fails on the network, and the worker gives up cleanly."""
+    import socket
+
+    with socket.socket() as s:  # a loopback port that was free a moment ago: connections to it are refused
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {
+        **os.environ,
+        "DISCORD_TOKEN": "t",
+        "ARTICLE_QA_DISCORD_API_BASE": f"http://127.0.0.1:{port}/api/v10",
+        "ARTICLE_QA_DISCORD_CONNECT_ATTEMPTS": "2",
+        "ARTICLE_QA_UPLOADS": str(tmp_path / "uploads"),
+        "HF_HUB_OFFLINE": "1",
+    }
+    for name in ("DISCORD_GUILD_ID", "DISCORD_SHARD_COUNT", "DISCORD_SHARD_IDS", "ARTICLE_QA_ARTICLES"):
+        env.pop(name, None)
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "discord", cwd=ROOT, env=env, stderr=asyncio.subprocess.PIPE
+    )
+    _, err = await asyncio.wait_for(proc.communicate(), START_TIMEOUT)
+    text = err.decode(errors="replace")
+    assert proc.returncode == 1, text
+    assert "Traceback" not in text
+    assert "attempt 2 in 1 s" in text  # the first failure was logged and retried
+    assert text.strip().splitlines()[-1].startswith("article-qa: error: cannot reach Discord after 2 attempts")
+
+
 async def test_worker_answers_reconnects_retries_and_stops_on_sigterm(tmp_path):
     standin = StandIn()
     await standin.start()
