@@ -13,6 +13,7 @@ from index.ingest import max_article_bytes
 DEFAULT_COOLDOWN_RATE = 3
 DEFAULT_COOLDOWN_SECONDS = 30.0
 DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+DEFAULT_SYNC_SECONDS = 60.0
 DEFAULT_CONNECT_ATTEMPTS = 6  # waits 1, 2, 4, 8, 16 s between them: about half a minute of network trouble
 
 
@@ -35,6 +36,7 @@ class DiscordConfig:
     api_base: str | None = None
     gateway: str | None = None
     connect_attempts: int = DEFAULT_CONNECT_ATTEMPTS
+    sync_seconds: float = DEFAULT_SYNC_SECONDS  # 0: never look for uploads other processes saved
 
     @property
     def sharded(self) -> bool:
@@ -80,6 +82,7 @@ def load_config(env: dict[str, str] | None = None) -> DiscordConfig:
         api_base=_url(env, "ARTICLE_QA_DISCORD_API_BASE", ("http://", "https://")),
         gateway=_url(env, "ARTICLE_QA_DISCORD_GATEWAY", ("ws://", "wss://")),
         connect_attempts=_int(env, "ARTICLE_QA_DISCORD_CONNECT_ATTEMPTS", minimum=1) or DEFAULT_CONNECT_ATTEMPTS,
+        sync_seconds=_float(env, "ARTICLE_QA_DISCORD_SYNC_SECONDS", DEFAULT_SYNC_SECONDS, zero_ok=True),
     )
 
 
@@ -102,7 +105,7 @@ def _int_list(env: dict[str, str], name: str) -> tuple[int, ...] | None:
     return tuple(sorted({int(p) for p in parts}))
 
 
-def _float(env: dict[str, str], name: str, default: float) -> float:
+def _float(env: dict[str, str], name: str, default: float, zero_ok: bool = False) -> float:
     raw = env.get(name, "").strip()
     if not raw:
         return default
@@ -110,8 +113,8 @@ def _float(env: dict[str, str], name: str, default: float) -> float:
         value = float(raw)
     except ValueError:
         value = -1.0
-    if not value > 0:
-        raise ConfigError(f"{name}={raw!r} must be a number of seconds above 0")
+    if not (value > 0 or (zero_ok and value == 0)):
+        raise ConfigError(f"{name}={raw!r} must be a number of seconds {'(0 or more)' if zero_ok else 'above 0'}")
     return value
 
 

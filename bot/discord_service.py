@@ -35,6 +35,7 @@ class EngineService:
         self.uploads_dir = uploads_dir
         self._lock = threading.Lock()
         self._speakers = engine.speakers()
+        self._unreadable: dict[str, float] = {}  # uploads that failed, by path, with the mtime that failed
 
     @classmethod
     def load(cls, uploads_dir: Path, paths: list[str] | None = None, **engine_args) -> EngineService:
@@ -109,6 +110,35 @@ class EngineService:
             raise ArticleError(str(exc).replace(str(path), filename)) from None
         self._speakers = await self.call(self.engine.speakers)
         return meta, is_new
+
+    def sync_uploads(self) -> tuple[list[str], list[str]]:
+        """Blocking: index uploads saved since by another process sharing the folder, drop deleted ones; (added,
+        removed). An upload that cannot be read is logged once, and tried again only when its file changes."""
+        on_disk = [str(p) for p in article_files([self.uploads_dir])] if self.uploads_dir.is_dir() else []
+        with self._lock:
+            known = {m.path for m in self.engine.articles if Path(m.path).is_relative_to(self.uploads_dir)}
+            added = []
+            for path in on_disk:
+                if path in known or self._unreadable.get(path) == _mtime(path):
+                    continue
+                try:
+                    self.engine.add_article(path)
+                    added.append(path)
+                except ArticleError as exc:
+                    self._unreadable[path] = _mtime(path)
+                    log.warning("skipping stored upload: %s", exc)
+            removed = [path for path in sorted(known - set(on_disk)) if self.engine.remove_article(path)]
+            if added or removed:
+                self._speakers = self.engine.speakers()
+                log.info("uploads folder: %d added, %d removed", len(added), len(removed))
+        return added, removed
+
+
+def _mtime(path: str) -> float:
+    try:
+        return Path(path).stat().st_mtime
+    except OSError:
+        return -1.0
 
 
 def stored_name(filename: str, data: bytes) -> str:

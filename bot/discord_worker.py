@@ -88,6 +88,7 @@ async def _serve(config: DiscordConfig) -> int:
     """Load the engine once, then log in and stay connected; a login the network breaks is retried with backoff."""
     service = await asyncio.to_thread(EngineService.load, config.uploads_dir)
     stopping = asyncio.Event()
+    syncing = asyncio.create_task(_sync_uploads_every(service, config.sync_seconds)) if config.sync_seconds else None
     for attempt in range(1, config.connect_attempts + 1):
         client = make_client(config, service)
         _close_on_signals(client, stopping)
@@ -108,8 +109,20 @@ async def _serve(config: DiscordConfig) -> int:
             )
             if await _stopped_within(stopping, delay):
                 break
+    if syncing:
+        syncing.cancel()
     log.info("client closed")
     return 0
+
+
+async def _sync_uploads_every(service: EngineService, seconds: float) -> None:
+    """Pick up uploads that other processes (other shards) saved to the shared folder, every `seconds`."""
+    while True:
+        await asyncio.sleep(seconds)
+        try:
+            await asyncio.to_thread(service.sync_uploads)
+        except Exception:  # a full disk or a permission change must not stop the bot; try again next time
+            log.exception("could not sync the uploads folder")
 
 
 async def _stopped_within(stopping: asyncio.Event, seconds: float) -> bool:
