@@ -33,8 +33,7 @@ _WEAK = {
     "announces", "declared", "declares", "suggested", "suggests", "indicated", "indicates", "revealed", "reveals", "disclosed",
     "discloses", "estimated", "estimates", "predicted", "predicts", "alleged", "alleges", "agreed", "agrees",
     "asked", "asks", "continued", "continues", "posted", "expressed", "expresses", "observed", "observes",
-    "projected", "projects", "forecast", "forecasts", "assessed", "assesses", "denied", "denies",
-    "disputed", "disputes", "maintained", "maintains", "promised", "promises", "pledged", "pledges",
+    "projected", "projects", "forecast", "forecasts", "assessed", "assesses", "disputed", "disputes", "maintained", "maintains", "promised", "promises", "pledged", "pledges",
     "vowed", "vows", "urged", "urges", "remarks", "comments", "notes", "states", "claims", "wrote", "writes",
 }  # fmt: skip
 _AUX = (
@@ -63,6 +62,11 @@ _NOT_BEFORE_SUBJECT = _OBJECT_OF | {"the", "a", "an", "its", "his", "her", "thei
 _NOUN_LIKE = {"states", "reports", "claims", "notes", "remarks", "comments", "projects", "estimates", "forecasts",
               "answers", "replies", "counters", "thinks", "believes", "concludes", "continues", "posts"}  # fmt: skip
 _TO_BE = re.compile(r"^\s+to\s+(?:be|have)\b")
+# "denied the reports" is a statement; "denied him entry" or "denied the appeal" is an action.
+_DENIED_ACTION = re.compile(
+    r"^\s+(?:him|her|them|us|me|it|(?:(?:an?|the|their|his|its)\s+)?(?:bail|entry|access|permission|appeals?|"
+    r"requests?|motions?|applications?|visas?|petitions?|licen[cs]es?|permits?|asylum|parole))\b"
+)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|be|been|being|it\s+is|it\s+was)\s*$", re.IGNORECASE)
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:on|in|at|late|early|last|this|earlier|later|again))*\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
@@ -95,6 +99,25 @@ _PRONOUN_GENDER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _PARTY_TAG = re.compile(r"^[A-Z]{1,3}-[A-Z][A-Za-z.]*$")  # "R-Okla.", "D-N.Y.": a US lawmaker's party and state
 _INDEFINITE = re.compile(r"^(?:a|an)\s", re.IGNORECASE)
 _STRIP_ARTICLE = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.IGNORECASE)
+
+_BODY_KINDS = frozenset({model.BODY, model.STANDFIRST})
+_HEADLINE_KINDS = frozenset({model.TITLE})  # read on their own: a headline's source never leads the body's pronouns
+# "He was then asked whether ...": the exchange (and the answer that follows) belongs to the one asked.
+_ASKED = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:(?:then|also|later|again|repeatedly|first|specifically|directly|"
+    r"pressed\s+and)\s+)?(?P<verb>asked)\s+(?:if|whether|about|what|how|why|when|where|who|which)\b"
+)
+# "The Pentagon could not confirm whether ...", "Police did not say how many ...", "She declined to comment": a
+# source's answer that it will not or cannot say is still its statement.
+_WITHHELD = re.compile(
+    r"\b(?P<verb>(?:(?:could|would|did|does|do|can|will|has|have)\s+not|(?:could|would|did|does|do|ca|wo|has|have)"
+    r"n['\u2019]t|cannot|declined\s+to|refused\s+to|(?:has|have)\s+yet\s+to)\s+(?:(?:immediately|publicly|"
+    r"officially|independently|yet)\s+)?(?:confirm|say|comment|specify|disclose|elaborate|reveal|verify|deny|"
+    r"rule\s+out|speculate|give\s+details|provide\s+details|discuss))\b"
+)
+
+# Each with the substrings one of its matches must hold: a quick test first, as most sentences have neither.
+_ASKED_OR_WITHHELD = ((_ASKED, ("asked",)), (_WITHHELD, ("not", "n't", "n\u2019t", "declined", "refused", "yet to")))
 
 VIA_NAMED = "named"
 VIA_PRONOUN = "pronoun"
@@ -134,15 +157,22 @@ def attribute(sentences: list[model.Sentence]) -> list[model.Sentence]:
             people.append(_note_mentions(quoted.masked[lo:hi], registry, source))
         _fill_quotes(group, offsets, quoted, found, people, last_of=paragraph_speakers)
         paragraph_speakers.append(_last_source(group, found))
+    for group in _paragraphs(sentences, _HEADLINE_KINDS):  # "Pentagon says ...": after the body, so names are complete
+        text, offsets = _paragraph_text(sentences, group)
+        quoted = quotes.analyse(text)
+        for idx, (lo, hi) in zip(group, offsets, strict=True):
+            source = _explicit(quoted, lo, hi, registry, [])
+            if source:
+                found[idx] = source
     return [_with_attribution(s, found.get(i)) for i, s in enumerate(sentences)]
 
 
-def _paragraphs(sentences: list[model.Sentence]) -> list[list[int]]:
-    """Indexes of attributable sentences grouped by paragraph, in reading order."""
+def _paragraphs(sentences: list[model.Sentence], kinds: frozenset[str] = _BODY_KINDS) -> list[list[int]]:
+    """Indexes of attributable sentences of these kinds grouped by paragraph, in reading order."""
     groups: list[list[int]] = []
     key = None
     for i, s in enumerate(sentences):
-        if s.kind not in (model.BODY, model.STANDFIRST):
+        if s.kind not in kinds:
             continue
         k = (s.kind, s.paragraph)
         if k != key or not groups:
@@ -182,6 +212,12 @@ def _explicit(
         source = _from_according(match, registry)
         if source:
             return source
+    for pattern, hints in _ASKED_OR_WITHHELD:
+        match = pattern.search(narrative) if any(h in narrative for h in hints) else None
+        subject = _subject_before(narrative[: match.start()]) if match else None
+        if match and subject and not subject[0].loose:
+            entity, via = _resolve(subject[0], registry, here)
+            return _Source(model.REPORTED, entity, " ".join(match["verb"].split()), subject[1], via, match.start())
     tail = _QUOTE_TAIL.match(narrative)
     if tail:  # '"What a ride," the commander radioed.': any verb right after a quote and its speaker is a cue
         subject = _subject_before(narrative[: tail.start("verb")])
@@ -200,6 +236,8 @@ def _from_cue(
     if _NEGATED.search(before + match["aux"]) or _PASSIVE.search(before) or _TO_BE.match(after):
         return None
     if verb in _WEAK and not (direct or _THAT_OR_QUOTE.match(after)):
+        return None
+    if verb.startswith("den") and _DENIED_ACTION.match(after):
         return None
     if verb in _NOUN_LIKE:
         prev = (before + match["aux"]).split()[-1:] or [""]

@@ -1,14 +1,36 @@
-"""Find quoted speech in a paragraph: which characters are inside quotation marks, and which quote each belongs to."""
+"""Find quoted speech in a paragraph: which characters are inside quotation marks, and which quote each belongs to.
+
+Double quotes (straight or curly, and guillemets) and single quotes (British style, 'We will respond,' ...) are
+both read; a single quote only opens where a matching close follows, so apostrophes (don't, Korea's, the '90s,
+rock 'n' roll, the players' union) are never taken for quotation marks.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = "\u201c\u00ab\u201e"
 CLOSERS = "\u201d\u00bb"
 STRAIGHT = '"'
+SINGLES = "'\u2018\u2019"
 MASK = "|"  # stands in for quoted text so reporting cues are only looked for in the reporter's own words
+_DOUBLE = re.compile(f"[{OPENERS}{CLOSERS}{STRAIGHT}]")
+_SPACE = re.compile(r"\s")
+_NON_SPACE = re.compile(r"\S")
 _MIN_QUOTE_WORDS = 4  # a quote this long makes a sentence a direct quote; shorter ones are scare quotes
+# A single quote that can open: at the start or after a space, bracket, dash or double quote, before a word
+# that is not an elision ('90s, '89, 'em, 'n', 'til, 'cause, 'tis).
+_SINGLE_OPEN = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013\"\u201c\u00ab\u201e/-]))[\u2018'](?=[^\W_]|[\"\u201c.\u2026$\u00a3\u20ac])"
+    r"(?!\d{2}s?\b|(?:em|n|til|cause|cos|tis|twas|bout|round)\b)",
+    re.IGNORECASE,
+)
+# A single quote that can close: after a word or punctuation, before a space, punctuation or the end; "s' " before
+# a lower-case word is a plural possessive ("the players' union"), not a close.
+_SINGLE_CLOSE = re.compile(
+    r"(?<=[^\s(\[])[\u2019'](?=$|[\s.,;:!?)\]\u2014\u2013\"\u201d\u2026-])(?<!s['\u2019](?=\s+[a-z]))"
+)
 
 
 @dataclass(frozen=True)
@@ -25,28 +47,59 @@ class QuotedText:
 
 
 def analyse(text: str) -> QuotedText:
-    """Mask quoted speech in one paragraph; straight quotes toggle, curly quotes open and close."""
-    masked = list(text)
-    quoted = [" "] * len(text)
-    ids = [-1] * len(text)
-    current = -1
-    count = 0
-    for i, ch in enumerate(text):
-        opening = ch in OPENERS or (ch == STRAIGHT and current < 0)
-        closing = ch in CLOSERS or (ch == STRAIGHT and current >= 0)
-        if opening and current < 0:
-            current = count
-            count += 1
-            ids[i] = current
-            masked[i] = MASK
-            continue
-        if closing and current >= 0:
-            ids[i] = current
-            masked[i] = MASK
-            current = -1
-            continue
-        if current >= 0:
-            ids[i] = current
-            masked[i] = " " if ch.isspace() else MASK
-            quoted[i] = ch
+    """Mask quoted speech in one paragraph; straight quotes toggle, curly quotes open and close, and a single
+    quote opens only where a close follows (or, at the paragraph's start, runs on like a continued quote)."""
+    opens, closes = _single_marks(text) if any(c in text for c in SINGLES) else ({}, set())
+    events = sorted([(m.start(), m.group(0)) for m in _DOUBLE.finditer(text)] + [(i, "'") for i in (*opens, *closes)])
+    spans: list[tuple[int, int]] = []  # (opening mark, closing mark or the paragraph's end)
+    start = -1
+    single = False  # whether the open quote is a single-quoted one (double quotes inside it are nested)
+    for i, ch in events:
+        if start < 0:
+            if ch in OPENERS or ch == STRAIGHT or i in opens:
+                start, single = i, i in opens
+        elif (i in closes) if single else (ch in CLOSERS or ch == STRAIGHT):
+            spans.append((start, i))
+            start = -1
+    if start >= 0:
+        spans.append((start, len(text)))
+    if not spans:
+        return QuotedText(" " * len(text), text, [-1] * len(text))
+    masked: list[str] = []
+    quoted: list[str] = []
+    ids: list[int] = []
+    pos = 0
+    for n, (a, b) in enumerate(spans):
+        inside = text[a + 1 : b]
+        end = min(b + 1, len(text))
+        masked += (text[pos:a], MASK, _NON_SPACE.sub(MASK, _SPACE.sub(" ", inside)), MASK * (end - b))
+        quoted += (" " * (a - pos + 1), inside, " " * (end - b))
+        ids += [-1] * (a - pos) + [n] * (end - a)
+        pos = end
+    masked.append(text[pos:])
+    quoted.append(" " * (len(text) - pos))
+    ids += [-1] * (len(text) - pos)
     return QuotedText("".join(quoted), "".join(masked), ids)
+
+
+def _single_marks(text: str) -> tuple[dict[int, int], set[int]]:
+    """Positions of single quotes that open (each mapped to its close, -1 when it runs to the paragraph's end) and
+    of those that close: an opener counts only with a close after it and before the next opener, or first in the
+    paragraph."""
+    closers = [m.start() for m in _SINGLE_CLOSE.finditer(text)]
+    opens: dict[int, int] = {}
+    k = 0
+    last = -1
+    for match in _SINGLE_OPEN.finditer(text):
+        i = match.start()
+        if i <= last:
+            continue  # inside the quote just paired
+        while k < len(closers) and closers[k] <= i + 1:
+            k += 1
+        if k < len(closers):
+            opens[i] = closers[k]
+            last = closers[k]
+        elif not text[:i].strip():
+            opens[i] = -1
+            last = len(text)
+    return opens, {c for c in opens.values() if c >= 0}

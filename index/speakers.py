@@ -235,6 +235,7 @@ class Mention:
     definite: bool = False  # "the minister": refers back to someone already introduced
     role: str | None = None  # the role noun of a description without a name
     loose: bool = False  # a head noun no lexicon lists ("the clinic", "traders"): trusted only beside a plain cue
+    parts: tuple[Mention, ...] = ()  # the sources a compound ("Biden and Harris") joins, each resolved on its own
 
 
 def tokens(phrase: str) -> list[str]:
@@ -302,6 +303,10 @@ def parse(phrase: str) -> Mention | None:
 
 @lru_cache(maxsize=8192)
 def _parse(phrase: str) -> Mention | None:
+    if " and " in phrase:
+        compound = _compound(phrase)
+        if compound:
+            return compound
     words = [w for w in tokens(phrase) if w not in "()"]
     if "," in words:
         return None
@@ -383,6 +388,29 @@ def _parse(phrase: str) -> Mention | None:
         # Capitalised words before a name without any role noun: an organisation name or a misread clause.
         return Mention(INSTITUTION, " ".join(head)) if len(head) > 1 else None
     return Mention(PERSON, " ".join(name), title=title, gender=_gender_of(title_words))
+
+
+def _compound(phrase: str) -> Mention | None:
+    """Sources joined by "and" ("Russia and North Korea", "President Biden and Vice President Kamala Harris"), each
+    a source by itself (a bare title like "Minister of Trade" is not: it heads the name after the "and"). The
+    compound keeps the words as written: a group, or an institution when every part is one."""
+    words = phrase.split()
+    while len(words) > 1 and _norm(words[0]) in _LEAD_WORDS:
+        words = words[1:]
+    if "," in phrase or len(words) > 16:
+        return None
+    pieces = " ".join(words).split(" and ")
+    parts = [_parse(p) for p in pieces]
+    for piece, part in zip(pieces, parts, strict=True):
+        if part is None or part.kind == PRONOUN or part.parts:
+            return None
+        if part.kind == PERSON and part.role and _norm(piece.split()[0]) not in _DETERMINERS:
+            return None
+    surface = " ".join(words)
+    if _norm(words[0]) in _DETERMINERS and not _is_possessive(words[0]):
+        surface = words[0].lower() + surface[len(words[0]) :]
+    kind = INSTITUTION if all(p.kind == INSTITUTION for p in parts) else GROUP
+    return Mention(kind, surface, loose=any(p.loose for p in parts), parts=tuple(parts))
 
 
 def _plain_word(word: str) -> bool:
@@ -471,6 +499,8 @@ class Registry:
         """The entity a mention names, created on first sight; pronouns and bare roles resolve to earlier ones."""
         if mention.kind == PRONOUN:
             return self.antecedent(mention.name)
+        for part in mention.parts:  # "Biden and Harris": each is known for later references on their own
+            self.resolve(replace(part))
         if mention.kind == PERSON and mention.role:
             found = self._by_role(mention.role, mention.gender) if mention.definite else None
             return found or self._add(Entity(PERSON, mention.name, None, mention.gender))

@@ -277,14 +277,19 @@ CASES: list[Case] = [
         (("bridge collapsed", None, ANY), ("Rescue teams", None, ANY)),
     ),
     Case(
-        "negated cue has no speaker",
+        "could not confirm: what a source cannot say is its statement",
         "The Pentagon could not confirm whether the troops had crossed the border.",
-        (("troops had crossed", None, ANY),),
+        (("troops had crossed", "the Pentagon", None),),
     ),
     Case(
         "declined to say",
         "Mayor Lisa Grey declined to say whether she would run again.",
-        (("run again", None, ANY),),
+        (("run again", "Lisa Grey", "Mayor"),),
+    ),
+    Case(
+        "did not respond to a request for comment is no statement",
+        "Acme Corp. did not respond to a request for comment. A spokesman for the city did not return calls.",
+        (("request for comment", None, ANY), ("return calls", None, ANY)),
     ),
     Case(
         "passive told",
