@@ -1,10 +1,13 @@
-"""Read an article file from disk into text, refusing what is not an article (binary, too large)."""
+"""Read an article file from disk into text (UTF-8, UTF-16/32 by byte-order mark, Windows-1252 as a fallback),
+refusing what is not an article (binary, too large)."""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 from pathlib import Path
+from typing import NoReturn
 
 from index.settings import env_int
 
@@ -47,22 +50,71 @@ def read_bytes(path: Path) -> bytes:
 
 def check_article_file(path: Path) -> None:
     """Cheap checks before any indexing: the file exists, is within the size limit, is text and not blank."""
-    data = read_bytes(path)
-    _refuse_binary(data, str(path))
-    if not data.strip():
+    text, _ = _decode(read_bytes(path), str(path))
+    if not text.strip():
         raise ArticleError(f"{path}: the article is empty")
 
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
-    """Text of a file's bytes: UTF-8 when it is, else Windows-1252 with a warning; binary is refused."""
-    _refuse_binary(data, name)
+    """Text of a file's bytes and warnings: a byte-order mark (UTF-8, UTF-16, UTF-32) decides the encoding, then
+    UTF-16 without one (every other byte NUL), UTF-8, else Windows-1252 with a warning; binary is refused."""
+    text, warnings = _decode(data, name)
+    for warning in warnings:
+        log.warning(warning)
+    return text, warnings
+
+
+def _decode(data: bytes, name: str) -> tuple[str, list[str]]:
+    encoding = _sniff(data)
+    if encoding is None:
+        _refuse_binary(data, name)
+        try:
+            return data.decode("utf-8"), []
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+            return text, [f"{name}: not valid UTF-8; read as Windows-1252 (some characters may be wrong)"]
+    codec, label = encoding
     try:
-        return data.decode("utf-8-sig"), []
+        text, warnings = data.decode(codec), []
     except UnicodeDecodeError:
-        pass
-    warning = f"{name}: not valid UTF-8; read as Windows-1252 (some characters may be wrong)"
-    log.warning(warning)
-    return data.decode("cp1252", errors="replace"), [warning]
+        if codec == "utf-32-le":  # FF FE 00 00 is also a UTF-16 mark before a NUL character
+            return _decode(data[2:], name) if not data[2:].startswith(codecs.BOM_UTF16_LE) else _refused(name)
+        text = data.decode(codec, errors="replace")
+        warnings = [f"{name}: not valid {label} despite its byte-order mark; unreadable bytes replaced"]
+    text = text.removeprefix("\ufeff")
+    head = text[:4096]
+    if head.count("\ufffd") * 20 > len(head):
+        _refused(name)
+    _refuse_binary(head.encode("utf-8", errors="replace"), name)
+    return text, warnings
+
+
+# Byte-order marks, longest first (a UTF-32-LE mark starts like a UTF-16-LE one): codec, name for messages.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, ("utf-32-le", "UTF-32")),
+    (codecs.BOM_UTF32_BE, ("utf-32-be", "UTF-32")),
+    (codecs.BOM_UTF8, ("utf-8", "UTF-8")),
+    (codecs.BOM_UTF16_LE, ("utf-16-le", "UTF-16")),
+    (codecs.BOM_UTF16_BE, ("utf-16-be", "UTF-16")),
+)
+
+
+def _sniff(data: bytes) -> tuple[str, str] | None:
+    """The codec a byte-order mark names, or UTF-16 without one when NULs fill one byte of most pairs (English
+    text in UTF-16); None for everything else."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    head = data[:4096]
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even, odd = head[0 : pairs * 2 : 2].count(0), head[1 : pairs * 2 : 2].count(0)
+    if odd > 0.6 * pairs and even < 0.05 * pairs:
+        return "utf-16-le", "UTF-16"
+    if even > 0.6 * pairs and odd < 0.05 * pairs:
+        return "utf-16-be", "UTF-16"
+    return None
 
 
 def _refuse_binary(data: bytes, name: str) -> None:
@@ -70,7 +122,11 @@ def _refuse_binary(data: bytes, name: str) -> None:
     head = data[:8192]
     controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROLS)
     if b"\x00" in head or controls * 20 > len(head):
-        raise ArticleError(f"{name}: looks like a binary file, not a text or HTML article")
+        _refused(name)
+
+
+def _refused(name: str) -> NoReturn:
+    raise ArticleError(f"{name}: looks like a binary file, not a text or HTML article")
 
 
 def content_hash(data: bytes) -> str:

@@ -7,11 +7,53 @@ from pathlib import Path
 import pytest
 
 from index import ingest
+from index.document import load_document
 
 
 def test_utf8_with_bom_is_read_without_the_bom():
     text, warnings = ingest.decode("\ufeffTitle\n\nBody.".encode(), "a.txt")
     assert text == "Title\n\nBody." and warnings == []
+
+
+ARTICLE = "Caf\u00e9 reopens\n\n\u201cWe\u2019re back,\u201d the owner said on Monday. Prices rose 5%.\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_byte_order_marks_and_bomless_utf16_are_decoded(codec):
+    data = ARTICLE.encode(codec)
+    if codec in ("utf-16-le", "utf-16-be"):  # no mark: told apart by where the NUL bytes fall
+        assert not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    text, warnings = ingest.decode(data, "a.txt")
+    assert text == ARTICLE and warnings == []
+
+
+def test_utf16_file_is_indexed_like_its_utf8_copy(tmp_path):
+    utf16, utf8 = tmp_path / "a16.txt", tmp_path / "a8.txt"
+    utf16.write_bytes(ARTICLE.encode("utf-16"))
+    utf8.write_bytes(ARTICLE.encode("utf-8"))
+    ingest.check_article_file(utf16)
+    a, b = load_document(utf16), load_document(utf8)
+    assert [(s.text, s.attribution) for s in a.sentences] == [(s.text, s.attribution) for s in b.sentences]
+    assert a.meta.title == "Caf\u00e9 reopens" and a.warnings == []
+
+
+def test_bad_bytes_after_a_byte_order_mark_are_replaced_with_a_warning():
+    text, warnings = ingest.decode(b"\xef\xbb\xbfTitle\n\nCaf\xe9 opens. " + b"Plain words. " * 5, "a.txt")
+    assert text.startswith("Title") and "\ufffd" in text
+    assert warnings and "UTF-8" in warnings[0] and "a.txt" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xff\xfe" + b"\x00\xd8" * 100,  # a UTF-16 mark on bytes that are no characters (lone surrogates)
+        "\x00\x01\x02 nothing".encode("utf-16"),
+        bytes([0x10, 0, 0x11, 0, 0x03, 0]) * 100,  # NUL in every other byte, but not text
+    ],
+)
+def test_binary_behind_a_utf16_look_is_still_refused(data):
+    with pytest.raises(ingest.ArticleError, match="binary"):
+        ingest.decode(data, "x.txt")
 
 
 def test_windows_1252_fallback_says_so():
