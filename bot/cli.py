@@ -153,6 +153,23 @@ def cmd_index_build(args: argparse.Namespace) -> int:
     return 1 if indexed == 0 else 0
 
 
+def cmd_index_prune(args: argparse.Namespace) -> int:
+    from filelock import Timeout
+
+    from index import prune
+
+    days = args.days if args.days is not None else prune.max_age_days() or prune.DEFAULT_MAX_AGE_DAYS
+    try:
+        report = prune.prune(days, dry_run=args.dry_run, wait=60)
+    except Timeout:
+        raise UsageError("the index cache is busy (another process is writing to it); try again") from None
+    done = "would remove" if args.dry_run else "removed"
+    print(
+        f"{done} {report.removed:,} cache entries unused for {days:g} days ({report.removed_bytes / 1e6:.1f} MB); {report.kept:,} kept"
+    )
+    return 0
+
+
 def _progress(total: int):
     """A tqdm bar on standard error when it is a terminal; otherwise a silent stand-in (the summary line says it)."""
     from tqdm import tqdm
@@ -189,6 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
     build = index_sub.add_parser("build", help="index article files or folders ahead of time")
     build.add_argument("paths", nargs="+", metavar="PATH")
     build.set_defaults(func=cmd_index_build)
+    prune = index_sub.add_parser("prune", help="delete cache entries no process has used for DAYS days")
+    prune.add_argument("--days", type=_non_negative_float, metavar="DAYS", help="default: ARTICLE_QA_CACHE_PRUNE_DAYS")
+    prune.add_argument("--dry-run", action="store_true", help="only say what would be removed")
+    prune.set_defaults(func=cmd_index_prune)
 
     from bot import discord_bot, eval_command
 
@@ -200,6 +221,13 @@ def build_parser() -> argparse.ArgumentParser:
 def _non_negative(raw: str) -> int:
     value = int(raw)
     if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _non_negative_float(raw: str) -> float:
+    value = float(raw)
+    if not value >= 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
     return value
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from index import model
+from index import model, prune, store
 from index.build import Problem, article_files, index_article, index_files
 from index.corpus import Corpus
 from index.embed import Embedder
@@ -35,7 +35,8 @@ class Library:
     """Indexed articles by path, read from source files and folders; articles that fail are skipped and listed.
 
     The corpus is rebuilt whenever an article is added, changed or removed; unchanged articles are never
-    re-embedded (their cache entries are keyed by content).
+    re-embedded (their cache entries are keyed by content). Opening a library touches its cache entries and
+    prunes entries nobody has used for ARTICLE_QA_CACHE_PRUNE_DAYS days (at most once a day, index.prune).
     """
 
     def __init__(self, paths: Iterable[str | Path], embedder: Embedder, tick: Callable[[], None] | None = None) -> None:
@@ -46,6 +47,7 @@ class Library:
         self._lock = threading.RLock()  # one change at a time (e.g. the bot's worker threads); reads take none
         self._rebuild()
         self.refresh(tick)
+        prune.auto_prune(self._entries(self._items))
 
     def files(self) -> list[Path]:
         """The article files the sources name now (folders expanded)."""
@@ -67,6 +69,7 @@ class Library:
             )
             self.problems = problems
             if changes:
+                prune.touch(self._entries(items[k] for k in (*changes.added, *changes.changed)))
                 self._by_key = items
                 self._rebuild()
                 log.info(
@@ -74,6 +77,10 @@ class Library:
                     *map(len, (changes.added, changes.changed, changes.removed)),
                 )
             return changes
+
+    def _entries(self, items: Iterable[IndexedArticle]) -> list[Path]:
+        """The cache entries of these articles (touched when used, so pruning leaves them)."""
+        return [store.entry_path(item.document.meta.content_hash, self.embedder.name) for item in items]
 
     def _rebuild(self) -> None:
         self._items = list(self._by_key.values())
@@ -96,6 +103,7 @@ class Library:
             if not self._covered(Path(key)):
                 self.sources.append(Path(key))
             self._by_key[key] = item
+            prune.touch(self._entries([item]))
             self.problems = [p for p in self.problems if p.path != key]
             self._rebuild()
             return item.document.meta

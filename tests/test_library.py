@@ -1,4 +1,5 @@
-"""The set of indexed articles: refresh from folders (added, changed, removed), bad files skipped, nothing stale.
+"""The set of indexed articles: refresh from folders (added, changed, removed), bad files skipped, nothing stale;
+cache entries nobody uses are pruned (index.prune).
 
 The embedder is the real model wrapped to count what it is asked to embed (to show unchanged articles
 are never re-embedded).
@@ -6,10 +7,15 @@ are never re-embedded).
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
+from filelock import FileLock, Timeout
 
+from bot import cli
+from index import prune, store
 from index.library import Library
 from retrieval.engine import Engine
 
@@ -160,3 +166,99 @@ def test_engine_remove_and_refresh_change_what_it_answers(folder, embedder):
     assert engine.refresh().added == (str(folder / "orchard.txt"),)
     assert engine.sources == [str(folder)]
     assert engine.problems == []
+
+
+DAY = 24 * 3600
+
+
+def _age(path: Path, days: float) -> None:
+    then = time.time() - days * DAY
+    os.utime(path, (then, then))
+
+
+def _entries(cache: Path) -> set[Path]:
+    return {p for p in cache.rglob("*") if p.is_file() and p.parent != cache}
+
+
+def test_reopening_prunes_stale_entries_and_keeps_its_own_however_old(folder, counting, monkeypatch):
+    cache = folder.parent / "cache"
+    library = Library([folder], counting)
+    own = {store.entry_path(a.content_hash, counting.name) for a in library.articles}
+    assert own == _entries(cache)
+    write(folder, "orchard.txt", "Orchard harvest triples", "The pear harvest in Kettleby tripled this year.")
+    library.refresh()
+    stale = own - {store.entry_path(a.content_hash, counting.name) for a in library.articles}
+    assert len(stale) == 1  # the orchard's old content
+    older_format = cache / "articles-v1" / "0123.entry"
+    older_format.parent.mkdir()
+    older_format.write_bytes(b"an entry of an older store format")
+    first_format = cache / "articles" / "abcd"  # the first format kept a folder per article
+    first_format.mkdir(parents=True)
+    (first_format / "vectors.npy").write_bytes(b"old")
+    recent_other = cache / "articles-v1" / "4567.entry"  # maybe in use by an older process right now
+    recent_other.write_bytes(b"written an hour ago")
+    for path in _entries(cache) - {recent_other}:
+        _age(path, 40)
+    _age(first_format, 40)
+    _age(recent_other, 1 / 24)
+    (cache / prune._STAMP).unlink()
+
+    again = Library([folder], counting)
+
+    current = {store.entry_path(a.content_hash, counting.name) for a in again.articles}
+    assert _entries(cache) == current | {recent_other}
+    assert all(time.time() - p.stat().st_mtime < DAY for p in current)  # touched on use
+    assert not first_format.exists()
+
+
+def test_automatic_pruning_runs_once_a_day_and_can_be_turned_off(folder, counting, monkeypatch):
+    cache = folder.parent / "cache"
+    Library([folder], counting)
+    orphan = cache / "articles-v1" / "0123.entry"
+    orphan.parent.mkdir()
+    orphan.write_bytes(b"old")
+    _age(orphan, 40)
+    Library([folder], counting)
+    assert orphan.exists()  # pruned on the first opening, not due again for a day
+    _age(cache / prune._STAMP, 2)
+    monkeypatch.setenv("ARTICLE_QA_CACHE_PRUNE_DAYS", "0")
+    Library([folder], counting)
+    assert orphan.exists()
+    monkeypatch.setenv("ARTICLE_QA_CACHE_PRUNE_DAYS", "60")
+    Library([folder], counting)
+    assert orphan.exists()  # 40 days is within 60
+    _age(cache / prune._STAMP, 2)
+    monkeypatch.setenv("ARTICLE_QA_CACHE_PRUNE_DAYS", "30")
+    Library([folder], counting)
+    assert not orphan.exists()
+
+
+def test_pruning_waits_for_no_writer_and_a_dry_run_removes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARTICLE_QA_CACHE", str(tmp_path))
+    old = tmp_path / "articles-v2" / "0123.entry"
+    old.parent.mkdir()
+    old.write_bytes(b"x" * 1000)
+    _age(old, 40)
+    with FileLock(str(tmp_path / "writer.lock")):  # another process writing
+        assert prune.auto_prune([]) is None
+        with pytest.raises(Timeout):
+            prune.prune(30, wait=0.1)
+    assert prune.prune(30, dry_run=True) == prune.PruneReport(removed=1, removed_bytes=1000, kept=0)
+    assert old.exists()
+    assert prune.prune(50) == prune.PruneReport(kept=1)
+    assert prune.prune(30).removed == 1 and not old.exists()
+
+
+def test_index_prune_command(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ARTICLE_QA_CACHE", str(tmp_path))
+    old, new = tmp_path / "articles-v2" / "old.entry", tmp_path / "articles-v2" / "new.entry"
+    old.parent.mkdir()
+    for path in (old, new):
+        path.write_bytes(b"x" * 2_000_000)
+    _age(old, 10)
+    assert cli.main(["index", "prune", "--days", "7", "--dry-run"]) == 0
+    assert capsys.readouterr().out.strip() == "would remove 1 cache entries unused for 7 days (2.0 MB); 1 kept"
+    assert cli.main(["index", "prune", "--days", "7"]) == 0
+    assert not old.exists() and new.exists()
+    assert cli.main(["index", "prune"]) == 0  # ARTICLE_QA_CACHE_PRUNE_DAYS's 30 by default
+    assert "removed 0 cache entries unused for 30 days" in capsys.readouterr().out
