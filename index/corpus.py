@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index import model
+from index.analysis import ArticleTerms, SentenceTerms
 from index.dense import DenseIndex
 from index.lexical import Bm25Index
 from index.store import IndexedArticle
@@ -50,6 +51,15 @@ class Corpus:
     def sentence(self, row: int) -> model.Sentence:
         r = self.rows[row]
         return self.articles[r.article].document.sentences[r.sentence]
+
+    def terms(self, row: int) -> SentenceTerms:
+        """The row's stems and lexicon concepts, as analysed when its article was indexed."""
+        r = self.rows[row]
+        return self.articles[r.article].terms.sentence(r.sentence)
+
+    def article_terms(self, article: int) -> ArticleTerms:
+        """Term analysis and statistics of one article (position in `articles`)."""
+        return self.articles[article].terms
 
     def meta(self, row: int) -> model.ArticleMeta:
         return self.articles[self.rows[row].article].document.meta

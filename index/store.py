@@ -2,7 +2,8 @@
 
 An entry is ONE file, written atomically (temporary file + rename), so a reader sees the old entry or the
 new one, never a mix: a `sha256:<hex>` line (checksum of the rest, so truncation or damage is detected),
-one line of JSON (article, text, sentences), then the float32 vectors. Writers hold the cache's writer lock
+one line of JSON (article, text, sentences, the terms' vocabulary), then the float32 vectors and the int32 term
+arrays (index/analysis.py: each sentence's stems and concepts and the article's document frequencies). Writers hold the cache's writer lock
 (filelock) so two processes never write at once; readers take no lock.
 """
 
@@ -10,12 +11,13 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from index import cache, model, passage
+from index.analysis import ArticleTerms
 from index.embed import Embedder
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,7 @@ _PIPELINE_MODULES = (
     "passage",
     "terms",
     "lexicon",
+    "analysis",
 )
 
 
@@ -45,17 +48,25 @@ def _pipeline_fingerprint() -> str:
 
 
 PIPELINE_VERSION = _pipeline_fingerprint()
-# Bump when the layout of an entry on disk changes.
-STORE_FORMAT = "2"
+# Bump when the layout of an entry on disk changes (entries of another format are never read: a new folder).
+STORE_FORMAT = "3"
 _CHECKSUM_PREFIX = b"sha256:"
 
 
 @dataclass
 class IndexedArticle:
-    """A document with one unit vector per sentence (row i belongs to sentences[i])."""
+    """A document with one unit vector and one term analysis per sentence (row i belongs to sentences[i]).
+
+    The analysis is worked out here when not given (a freshly indexed document).
+    """
 
     document: model.Document
     vectors: np.ndarray
+    terms: ArticleTerms = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.terms is None:
+            self.terms = ArticleTerms.of(self.document)
 
 
 class CorruptIndexError(Exception):
@@ -87,7 +98,7 @@ def checked_payload(data: bytes, name: str) -> bytes:
 
 
 def encode_entry(item: IndexedArticle, embedder_name: str) -> bytes:
-    """The bytes of an entry: checksum line, JSON line, float32 vectors."""
+    """The bytes of an entry: checksum line, JSON line, float32 vectors, int32 term arrays."""
     meta = {
         "pipeline": PIPELINE_VERSION,
         "embedder": embedder_name,
@@ -96,27 +107,29 @@ def encode_entry(item: IndexedArticle, embedder_name: str) -> bytes:
         "text": item.document.text,
         "warnings": item.document.warnings,
         "sentences": [s.to_dict() for s in item.document.sentences],
+        "terms": item.terms.header(),
     }
     vectors = np.ascontiguousarray(item.vectors, dtype="<f4").tobytes()
-    return with_checksum(json.dumps(meta, ensure_ascii=False).encode() + b"\n" + vectors)
+    return with_checksum(json.dumps(meta, ensure_ascii=False).encode() + b"\n" + vectors + item.terms.block())
 
 
 def decode_entry(data: bytes, name: str, path: str) -> IndexedArticle:
     """An entry's IndexedArticle, its article shown at `path`; CorruptIndexError when damaged."""
     payload = checked_payload(data, name)
-    head, _, vector_bytes = payload.partition(b"\n")
+    head, _, binary = payload.partition(b"\n")
     try:
         meta = json.loads(head)
         rows, dim = meta["shape"]
-        vectors = np.frombuffer(vector_bytes, dtype="<f4").reshape(rows, dim).astype(np.float32)
+        if len(meta["sentences"]) != rows:
+            raise CorruptIndexError(f"{name}: {len(meta['sentences'])} sentences but {rows} vectors")
+        vectors = np.frombuffer(binary, dtype="<f4", count=rows * dim).reshape(rows, dim).astype(np.float32)
+        terms = ArticleTerms.decode(meta["terms"], binary[4 * rows * dim :], rows)
         article = model.ArticleMeta.from_dict({**meta["article"], "path": path})
         sentences = [model.Sentence.from_dict(s) for s in meta["sentences"]]
         document = model.Document(meta=article, text=meta["text"], sentences=sentences, warnings=meta["warnings"])
     except (ValueError, KeyError, TypeError) as exc:
         raise CorruptIndexError(f"{name}: unreadable cache entry ({exc})") from None
-    if len(sentences) != rows:
-        raise CorruptIndexError(f"{name}: {len(sentences)} sentences but {rows} vectors")
-    return IndexedArticle(document, vectors)
+    return IndexedArticle(document, vectors, terms)
 
 
 def save(item: IndexedArticle, embedder_name: str) -> Path:

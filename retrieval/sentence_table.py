@@ -1,4 +1,8 @@
-"""Per-sentence and per-article term data of one corpus, computed lazily and cached for every question after."""
+"""Per-sentence and per-article term data of one corpus for the reranker, cached for every question after.
+
+Built from the term analysis done at index time (index/analysis.py), so a question reads the stored stems,
+concepts and article statistics of its candidates and never analyses a sentence's text for its terms again.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +14,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index import lexicon, model, terms
+from index import model, terms
+from index.analysis import ArticleTerms, SentenceTerms
 from index.corpus import Corpus
 from retrieval import answer_types
+
+# Rows (and articles, paragraphs) whose derived data a table keeps; past it a cache starts over, so a
+# long-running process over a large corpus does not grow without bound.
+CACHE_LIMIT = 200_000
 
 
 @dataclass(frozen=True)
@@ -31,25 +40,8 @@ class SentenceInfo:
     negated: bool
     words: frozenset[str]
     attributed: bool
-    concepts: frozenset[str]  # place, acronym and synonym concepts (retrieval/lexicon.py)
+    concepts: frozenset[str]  # place, acronym and synonym concepts (index/lexicon.py)
     ctf: dict[str, int]  # how often each concept occurs
-
-
-@dataclass(frozen=True)
-class SentenceTerms:
-    """A sentence's stemmed terms and lexicon concepts: all its article's statistics need, cheaper than SentenceInfo."""
-
-    seq: list[str]  # stems in order
-    stems: frozenset[str]
-    length: int
-    concept_seq: list[str]  # concepts with repeats
-    concepts: frozenset[str]
-
-    @classmethod
-    def of(cls, text: str) -> SentenceTerms:
-        seq = terms.stems(text)
-        found = lexicon.concepts(text)
-        return cls(seq, frozenset(seq), len(seq), found, frozenset(found))
 
 
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot)\b|n['\u2019]t\b", re.IGNORECASE)
@@ -59,11 +51,17 @@ NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot)\b|n['\u2019]t\b", 
 class ArticleStats:
     """Document frequencies of stems over one article's answerable sentences, for IDF weights."""
 
-    df: Counter
+    df: dict[str, int]
     n: int
     avg_length: float
     prefixes: frozenset[str]
-    cdf: Counter  # document frequencies of lexicon concepts
+    cdf: dict[str, int]  # document frequencies of lexicon concepts
+
+    @classmethod
+    def of(cls, found: ArticleTerms) -> ArticleStats:
+        """From the statistics stored with the article's terms: touches none of its sentences."""
+        n = found.answerable
+        return cls(found.df(), n, found.total_length / max(n, 1), found.prefixes(), found.cdf())
 
     def idf(self, term: str) -> float:
         df = self.df.get(term, 0)
@@ -82,12 +80,11 @@ class ArticleStats:
 
 
 class SentenceTable:
-    """Lazily computed SentenceInfo per corpus row and ArticleStats per article of one corpus."""
+    """SentenceInfo per corpus row and ArticleStats per article of one corpus, derived on first use and kept."""
 
     def __init__(self, corpus: Corpus) -> None:
         self._corpus = corpus
         self._info: dict[int, SentenceInfo] = {}
-        self._terms: dict[int, SentenceTerms] = {}  # rows whose full info is not (yet) needed
         self._stats: dict[int, ArticleStats] = {}
         self._paragraphs: dict[tuple[int, int], frozenset[str]] = {}
         self._neighbours: dict[int, tuple[int, int]] = {}
@@ -106,17 +103,25 @@ class SentenceTable:
         """The row's stems, concepts and prefixes as vocabulary ids with counts, for vectorised matching; cached."""
         found = self._vectors.get(row)
         if found is None:
-            info = self.info(row)
-            stems, concepts, prefixes = self._vocab
-            sentence = self._corpus.sentence(row)
-            found = self._vectors[row] = RowVector(
-                _ids(stems, info.tf),
-                np.array(list(info.tf.values()), dtype=np.float64),
-                _ids(concepts, info.ctf),
-                np.array(list(info.ctf.values()), dtype=np.float64),
-                _ids(prefixes, info.prefixes),
-                self._corpus.rows[row].article,
-                sentence.paragraph,
+            info = self._info.get(row)
+            if info is None:
+                base = self._corpus.terms(row)
+                tf, ctf, prefixes = Counter(base.seq), Counter(base.concept_seq), terms.prefixes(base.seq)
+            else:
+                tf, ctf, prefixes = info.tf, info.ctf, info.prefixes
+            stems, concepts, prefix_vocab = self._vocab
+            found = _keep(
+                self._vectors,
+                row,
+                RowVector(
+                    _ids(stems, tf),
+                    np.array(list(tf.values()), dtype=np.float64),
+                    _ids(concepts, ctf),
+                    np.array(list(ctf.values()), dtype=np.float64),
+                    _ids(prefix_vocab, prefixes),
+                    self._corpus.rows[row].article,
+                    self._corpus.sentence(row).paragraph,
+                ),
             )
         return found
 
@@ -128,54 +133,33 @@ class SentenceTable:
     def info(self, row: int) -> SentenceInfo:
         found = self._info.get(row)
         if found is None:
-            sentence = self._corpus.sentence(row)
-            base = self._terms.pop(row, None) or SentenceTerms.of(sentence.text)
-            found = self._info[row] = _sentence_info(sentence, base)
-        return found
-
-    def lexical(self, row: int) -> SentenceInfo | SentenceTerms:
-        """The row's stems, concepts and length: its full info when computed, else only its (cached) terms."""
-        found = self._info.get(row) or self._terms.get(row)
-        if found is None:
-            found = self._terms[row] = SentenceTerms.of(self._corpus.sentence(row).text)
+            found = _keep(self._info, row, _sentence_info(self._corpus.sentence(row), self._corpus.terms(row)))
         return found
 
     def neighbours(self, row: int) -> tuple[int, int]:
         """Previous and next answerable row of the same article (-1 where there is none), cached."""
         found = self._neighbours.get(row)
         if found is None:
-            found = self._neighbours[row] = _neighbour_pair(self._corpus, row)
+            found = _keep(self._neighbours, row, _neighbour_pair(self._corpus, row))
         return found
 
     def paragraph_stems(self, row: int) -> frozenset[str]:
-        """Stems of every answerable sentence in the row's paragraph (the row alone outside body paragraphs)."""
+        """Stems of every sentence in the row's body paragraph (the row's own outside body paragraphs)."""
         sentence = self._corpus.sentence(row)
         if sentence.paragraph <= 0:
-            return self.lexical(row).stems
+            return self._corpus.terms(row).stems
         key = (self._corpus.rows[row].article, sentence.paragraph)
         found = self._paragraphs.get(key)
         if found is None:
-            rows = self._corpus.article_rows[key[0]].tolist()
-            same = [r for r in rows if self._corpus.sentence(r).paragraph == sentence.paragraph]
-            found = self._paragraphs[key] = frozenset().union(*(self.lexical(r).stems for r in same))
+            document = self._corpus.articles[key[0]].document
+            same = [i for i, s in enumerate(document.sentences) if s.paragraph == sentence.paragraph]
+            found = _keep(self._paragraphs, key, self._corpus.article_terms(key[0]).stem_union(same))
         return found
 
     def stats(self, article: int) -> ArticleStats:
         found = self._stats.get(article)
         if found is None:
-            df: Counter = Counter()
-            cdf: Counter = Counter()
-            rows = [int(r) for r in self._corpus.article_rows[article]]
-            rows = [r for r in rows if self._corpus.sentence(r).kind in model.ANSWERABLE_KINDS]
-            total = 0
-            for r in rows:
-                info = self.lexical(r)
-                df.update(info.stems)
-                cdf.update(info.concepts)
-                total += info.length
-            found = self._stats[article] = ArticleStats(
-                df, len(rows), total / max(len(rows), 1), terms.prefixes(df), cdf
-            )
+            found = _keep(self._stats, article, ArticleStats.of(self._corpus.article_terms(article)))
         return found
 
 
@@ -246,8 +230,8 @@ class Batch:
         extra = sorted({r for pair in neighbours for r in pair if r >= 0} - set(row_list))
         every = row_list + extra
         at = {r: k for k, r in enumerate(every)}
-        vecs = [tab.vector(r) for r in every]
         infos = [tab.info(r) for r in row_list]
+        vecs = [tab.vector(r) for r in every]
         prev = np.array([at[p] if p >= 0 else -1 for p, _ in neighbours], dtype=np.int64)
         groups: dict[tuple[int, int], int] = {}
         which, group_rows = [], []
@@ -287,6 +271,14 @@ class Batch:
             np.array([info.length for info in infos], dtype=np.float64),
             np.array([len(info.stems) for info in infos], dtype=np.float64),
         )
+
+
+def _keep(cache: dict, key, value):
+    """Store value under key (starting the cache over once it holds CACHE_LIMIT entries) and return it."""
+    if len(cache) >= CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def _ids(vocab: dict[str, int], keys) -> np.ndarray:
