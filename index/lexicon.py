@@ -281,6 +281,7 @@ rule ruled govern governed
 _RUN = re.compile(r"\w+")
 _NAME_START = re.compile(r"(?<![\w.])\w+")  # where a place name may begin: a word not preceded by a word or "."
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+_POSSESSIVE_AT = re.compile(r"['\u2019]s\b", re.IGNORECASE)  # a possessive right after a place mention
 
 
 @lru_cache(maxsize=1)
@@ -412,6 +413,8 @@ def question_units(text: str) -> tuple[list[tuple[str, frozenset[str]]], frozens
         focus.add(concept)
     rest = list(text)
     for start, end, _ in mentions:
+        if _POSSESSIVE_AT.match(text, end):
+            end += 2
         rest[start:end] = " " * (end - start)
     previous = ""
     for i, m in enumerate(QUESTION_WORD.finditer("".join(rest))):

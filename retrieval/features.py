@@ -71,6 +71,8 @@ ABSTAIN_FEATURES = (
     "focus_absent",  # 1 when the article lacks some focus unit at all
     "specific_missing",  # the heaviest missing unit's IDF share times its specificity (1 - background share)
     "window_specific_missing",  # ... missing from the chosen sentence and its neighbours
+    "article_other_missing",  # IDF share of the heaviest non-focus unit (a verb, an adjective: the predicate) the article lacks
+    "window_other_missing",  # ... missing from the chosen sentence and its neighbours
 )
 
 
@@ -140,6 +142,8 @@ class Scored:
     window_focus_missing: np.ndarray  # per candidate: the same for it and its neighbours
     specific_missing: np.ndarray  # per candidate, of its article: heaviest missing unit's share times its specificity
     window_specific_missing: np.ndarray  # per candidate: the same for it and its neighbours
+    other_missing: np.ndarray  # per candidate, of its article: IDF share of the heaviest non-focus unit it lacks
+    window_other_missing: np.ndarray  # per candidate: the same for it and its neighbours
 
 
 @dataclass
@@ -153,6 +157,7 @@ class _ArticleUnits:
     count: int
     focus: float
     specific: float
+    other: float
     specificity: np.ndarray  # per unit: 1 - the share of background articles using it
 
 
@@ -162,7 +167,7 @@ def _article_units(q: Question, stats: ArticleStats, is_focus: np.ndarray) -> _A
     lack = np.array([not stats.has_unit(key, alts) for key, alts in q.units], dtype=bool)
     spec = np.array([1.0 - max(background.share(a) for a in alts) for _, alts in q.units])
     if total <= 0:
-        return _ArticleUnits(w, 0.0, 0.0, 0.0, 0, 0.0, 0.0, spec)
+        return _ArticleUnits(w, 0.0, 0.0, 0.0, 0, 0.0, 0.0, 0.0, spec)
     return _ArticleUnits(
         w,
         total,
@@ -171,6 +176,7 @@ def _article_units(q: Question, stats: ArticleStats, is_focus: np.ndarray) -> _A
         int(lack.sum()),
         float(w[lack & is_focus].max(initial=0.0)) / total,
         float((w * spec)[lack].max(initial=0.0)) / total,
+        float(w[lack & ~is_focus].max(initial=0.0)) / total,
         spec,
     )
 
@@ -274,11 +280,13 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     window_missing = _heaviest(uw, ~window, u_total)
     window_focus_missing = _heaviest(uw, ~window & is_focus, u_total)
     window_specific_missing = _heaviest(uw * spec, ~window, u_total)
+    window_other_missing = _heaviest(uw, ~window & ~is_focus, u_total)
     x_bm25 = np.where(u_total > 0, (uw * unit_tf[:n] * 2.2 / (unit_tf[:n] + norm)).sum(axis=1), 0.0)
     per_article = np.array(
-        [(au.missing, au.heaviest, min(au.count, 3), au.focus, au.specific) for au in art_units], dtype=np.float64
-    ).reshape(len(art_index), 5)[which]
-    unit_missing, heaviest_missing, missing_units, focus_missing, specific_missing = per_article.T
+        [(au.missing, au.heaviest, min(au.count, 3), au.focus, au.specific, au.other) for au in art_units],
+        dtype=np.float64,
+    ).reshape(len(art_index), 6)[which]
+    unit_missing, heaviest_missing, missing_units, focus_missing, specific_missing, other_missing = per_article.T
 
     # Paragraphs: coverage of the whole paragraph, its heaviest missing term, its best cosine.
     which_para = batch.which_paragraph
@@ -338,6 +346,8 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
         window_focus_missing,
         specific_missing,
         window_specific_missing,
+        other_missing,
+        window_other_missing,
     )
 
 
@@ -371,5 +381,7 @@ def abstain_features(scored: Scored, scores: np.ndarray, best: int) -> np.ndarra
             float(scored.focus_missing[best] > 0),
             scored.specific_missing[best],
             scored.window_specific_missing[best],
+            scored.other_missing[best],
+            scored.window_other_missing[best],
         ]
     )

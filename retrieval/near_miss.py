@@ -10,6 +10,11 @@ for every answerable fitting question:
 3. replace it with a word of the same kind (name for a name, number for a number, noun for a noun)
    drawn from another article, rejected while the article holds it, its stem or a lexicon concept of it.
 The result keeps the question's topic and wording but asks about something the article lacks.
+
+A second near miss per question swaps its predicate instead: a verb the gold sentence also holds
+(after an auxiliary, ending in -ed or -ing, or the last content word of a "did/will ... ?" question)
+for a verb of the same form from another article that the article lacks ("How many soldiers have
+been *sent*?" -> "... been *killed*?"), so abstention also learns that a missing predicate matters.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from retrieval import sentence_table
 from retrieval.evaluate import Item, contains_answer
 
 NAME, NUMBER, NOUN = "name", "number", "noun"
+PAST, GERUND, BASE = "past", "gerund", "base"  # verb forms: sent/killed, sending/paying, send/begin
 _TRIES = 30
 _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]{2,}\b")
 # A noun: after an article and before a preposition, verb of being or punctuation ("the tanks of", "a drone,").
@@ -32,6 +38,13 @@ _NOUN_AFTER = re.compile(
     r"\b(?:the|a|an) ([a-z]{4,})(?= (?:of|in|to|and|was|is|were|are|has|had|for|on|at|with|from)\b|[,.;:])"
 )
 _NUMBER = re.compile(r"\b\d[\d,.]*\d\b|\b\d\b")
+_PAST_AFTER = re.compile(r"\b(?:has|have|had|was|were|been|be|is|are) ([a-z]{3,}ed)\b")
+_GERUND_AFTER = re.compile(r"\b(?:is|are|was|were|be|been) ([a-z]{3,}ing)\b")
+_BASE_AFTER = re.compile(r"\bto ([a-z]{3,})(?= (?:the|a|an|their|his|her|its|them|it)\b)")
+# Words before a verb in a question ("have been killed", "did ... begin", "will they go").
+AUXILIARIES = frozenset(
+    "is are was were be been being has have had do does did will would can could should may might must to".split()  # noqa: SIM905
+)
 
 
 @dataclass
@@ -54,6 +67,9 @@ def _pools(corpus: Corpus, articles: list[int]) -> _Pools:
             NAME: sorted(set(_CAPITALISED.findall(text))),
             NUMBER: sorted(set(_NUMBER.findall(text))),
             NOUN: sorted(set(nouns)),
+            PAST: sorted(set(_PAST_AFTER.findall(text))),
+            GERUND: sorted(set(_GERUND_AFTER.findall(text))),
+            BASE: sorted(set(_BASE_AFTER.findall(text)) - terms.QUESTION_WORDS),
         }
     return _Pools(out)
 
@@ -75,10 +91,27 @@ def _absent(word: str, stats: sentence_table.ArticleStats) -> bool:
     return not any(stats.cdf.get(c) for c in lexicon.concepts(word))
 
 
+def _verb_form(token: str, previous: str, last: bool, has_aux: bool) -> str | None:
+    """The form of a question word that looks like its predicate, else None."""
+    if token.endswith("ed") and len(token) > 4:
+        return PAST
+    if token.endswith("ing") and len(token) > 5:
+        return GERUND
+    if previous in AUXILIARIES or (last and has_aux):
+        return BASE
+    return None
+
+
 def near_miss(
-    item: Item, corpus: Corpus, article: int, pools: _Pools, others: list[int], rng: random.Random
+    item: Item,
+    corpus: Corpus,
+    article: int,
+    pools: _Pools,
+    others: list[int],
+    rng: random.Random,
+    predicate: bool = False,
 ) -> Item | None:
-    """The item's question with its focus term replaced by one its article lacks (None when no swap is found)."""
+    """The item's question with its focus term (or its predicate) replaced by one its article lacks, or None."""
     tab = sentence_table.table(corpus)
     rows = [int(r) for r in corpus.article_rows[article] if corpus.sentence(int(r)).kind in model.ANSWERABLE_KINDS]
     gold = next((r for r in rows if contains_answer(corpus.sentence(r).text, item.answers)), None)
@@ -88,12 +121,19 @@ def near_miss(
     stats = tab.stats(article)
     choices = []
     previous = ""
-    for i, m in enumerate(lexicon.QUESTION_WORD.finditer(item.question)):
+    found = list(lexicon.QUESTION_WORD.finditer(item.question))
+    has_aux = any(m.group(0).lower() in AUXILIARIES for m in found)
+    for i, m in enumerate(found):
         raw = m.group(0)
         token = raw.lower()
         if tokenize(token) and token not in terms.QUESTION_WORDS and terms.stem(token) in gold_stems:
             kind = _kind(raw, i, previous)
-            choices.append((kind is not None, stats.idf(terms.stem(token)), -i, m.span(), kind or NOUN))
+            if not predicate:
+                choices.append((kind is not None, stats.idf(terms.stem(token)), -i, m.span(), kind or NOUN))
+            elif kind is None and raw.islower():
+                form = _verb_form(token, previous, i == len(found) - 1, has_aux)
+                if form is not None:
+                    choices.append((True, stats.idf(terms.stem(token)), -i, m.span(), form))
         previous = token
     if not choices:
         return None
@@ -108,8 +148,11 @@ def near_miss(
     return None
 
 
-def generate(corpus: Corpus, items: list[Item], position, seed: int = 0) -> list[Item]:
-    """One near miss per answerable item where a swap is found; `position` maps an item's article to its index."""
+def generate(corpus: Corpus, items: list[Item], position, seed: int = 0, predicates: bool = True) -> list[Item]:
+    """Near misses of answerable items: a focus swap and (with predicates) a predicate swap, where found.
+
+    `position` maps an item's article to its index.
+    """
     rng = random.Random(seed)
     everything = sorted(set(range(len(corpus.article_rows))))
     pools = _pools(corpus, everything)
@@ -119,7 +162,8 @@ def generate(corpus: Corpus, items: list[Item], position, seed: int = 0) -> list
             continue
         art = position(item.article)
         others = [a for a in everything if a != art]
-        made = near_miss(item, corpus, art, pools, others, rng)
-        if made is not None:
-            out.append(made)
+        for predicate in (False, True) if predicates else (False,):
+            made = near_miss(item, corpus, art, pools, others, rng, predicate)
+            if made is not None:
+                out.append(made)
     return out

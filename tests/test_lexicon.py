@@ -113,3 +113,34 @@ def test_near_miss_swaps_one_focus_term_for_one_the_article_lacks(tmp_path, embe
     again = near_miss.generate(engine.corpus, [item], engine.library.position)
     assert again == made  # deterministic for a seed
     assert near_miss.generate(engine.corpus, [item], engine.library.position, seed=1)[0].article == item.article
+
+
+PREDICATE_ARTICLES = {
+    "mill.txt": "Mill news\n\nThe town mill was rebuilt in 1902 after a fire. Workers had repaired the wheel.\n",
+    "fair.txt": "Fair news\n\nThe fair was cancelled after the storm. Farmers came to sell the apples they had harvested.\n",
+}
+
+
+def test_near_miss_also_swaps_the_predicate_for_a_verb_of_the_same_form(tmp_path, embedder):
+    """A second near miss replaces the question's verb (here a past participle) with one the article lacks."""
+    from retrieval.engine import Engine
+
+    paths = []
+    for name, text in PREDICATE_ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    engine = Engine(paths, embedder=embedder)
+    item = evaluate.Item("What had the workers repaired?", paths[0], ("wheel",))
+    made = near_miss.generate(engine.corpus, [item], engine.library.position)
+    predicate = [m for m in made if "repaired" not in m.question]
+    assert len(predicate) == 1 and not predicate[0].answerable
+    swapped = predicate[0].question.split()[-1].rstrip("?")
+    assert swapped in {"cancelled", "harvested"}  # the other article's past participles
+    assert near_miss.generate(engine.corpus, [item], engine.library.position, predicates=False) == made[:1]
+
+
+def test_possessive_after_a_place_is_not_a_unit_of_its_own():
+    units, focus = lexicon.question_units("How would South Korea's response be phased?")
+    keys = [k for k, _ in units]
+    assert "s" not in keys and lexicon.PLACE + "south korea" in keys
+    assert lexicon.PLACE + "south korea" in focus
