@@ -2,8 +2,8 @@
 
 `python bench/scale.py N WORKDIR REPEATS ASKS` reads the real XQuAD embeddings the parent saved in WORKDIR, makes a corpus
 of N sentences (vectors: `data.mixtures` of real sentence embeddings; texts: the same real sentences with a
-third of their words swapped for words of a Zipf vocabulary, so BM25 posting lists have a realistic shape),
-builds the Corpus (BM25 + dense index) and times the dense top-k, BM25 and the whole engine per question,
+third of their words swapped for words of a Zipf vocabulary, so BM25 posting lists have a realistic shape;
+articles of 50 sentences in paragraphs of 3-5), analyses their terms as indexing does, builds the Corpus (BM25 + dense index) and times the dense top-k, BM25 and the whole engine per question,
 with recall@1 of the dense index against an exact scan on the real XQuAD question embeddings.
 Prints one JSON object.
 """
@@ -26,6 +26,7 @@ from bench import data  # noqa: E402
 from bench.timing import percentiles  # noqa: E402
 
 ARTICLE_SENTENCES = 50
+PARAGRAPH_SENTENCES = (3, 5)  # body paragraphs of 3 to 5 sentences, as in news articles
 
 
 def synthetic_texts(sentences: list[str], bases: np.ndarray, seed: int = 0) -> list[str]:
@@ -43,19 +44,22 @@ def synthetic_texts(sentences: list[str], bases: np.ndarray, seed: int = 0) -> l
     return out
 
 
-def build_corpus(texts: list[str], vectors: np.ndarray):
-    """A Corpus of synthetic articles of ARTICLE_SENTENCES body sentences each."""
+def synthetic_articles(texts: list[str], vectors: np.ndarray, seed: int = 0) -> list:
+    """Indexed articles of ARTICLE_SENTENCES body sentences each, in paragraphs of PARAGRAPH_SENTENCES, with their
+    term analysis (the index-time work of stems and concepts per sentence)."""
     from index import model
-    from index.corpus import Corpus
     from index.store import IndexedArticle
 
+    rng = np.random.default_rng(seed)
     items = []
     for a, start in enumerate(range(0, len(texts), ARTICLE_SENTENCES)):
         chunk = texts[start : start + ARTICLE_SENTENCES]
-        sentences = [model.Sentence(0, len(t), 1, model.BODY, t) for t in chunk]
+        sizes = rng.integers(PARAGRAPH_SENTENCES[0], PARAGRAPH_SENTENCES[1] + 1, len(chunk))
+        paragraph = np.repeat(np.arange(1, len(chunk) + 1), sizes)[: len(chunk)].tolist()
+        sentences = [model.Sentence(0, len(t), p, model.BODY, t) for t, p in zip(chunk, paragraph, strict=True)]
         meta = model.ArticleMeta(path=f"synthetic/{a}.txt", title=f"synthetic {a}", content_hash=f"s{len(texts)}-{a}")
         items.append(IndexedArticle(model.Document(meta, "", sentences), vectors[start : start + len(chunk)]))
-    return Corpus(items, vectors.shape[1])
+    return items
 
 
 def engine_over(corpus, embedder):
@@ -73,6 +77,7 @@ def engine_over(corpus, embedder):
 
 def main(n: int, work: Path, repeats: int, asks: int) -> dict:
     from index import dense
+    from index.corpus import Corpus
     from index.embed import default_embedder
 
     sentences = json.loads((work / "xquad_sentences.json").read_text())
@@ -86,7 +91,10 @@ def main(n: int, work: Path, repeats: int, asks: int) -> dict:
     result["make_s"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    corpus = build_corpus(texts, vectors)
+    items = synthetic_articles(texts, vectors)
+    result["analysis_s"] = time.perf_counter() - t
+    t = time.perf_counter()
+    corpus = Corpus(items, vectors.shape[1])
     result["corpus_build_s"] = time.perf_counter() - t
     result["dense_kind"], result["nprobe"] = corpus.dense.kind, corpus.dense.nprobe
     sources = [item.document.meta.content_hash for item in corpus.articles]

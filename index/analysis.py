@@ -136,46 +136,46 @@ class ArticleTerms:
         """The PREFIX-letter beginnings of the answerable sentences' stems (terms.prefixes of the df's stems)."""
         return frozenset(self._words(self.prefix_ids))
 
-    def _arrays(self) -> tuple[np.ndarray, ...]:
-        return (
-            self.stem_ptr,
-            self.stem_ids,
-            self.concept_ptr,
-            self.concept_ids,
-            self.df_ids,
-            self.df_counts,
-            self.cdf_ids,
-            self.cdf_counts,
-            self.prefix_ids,
-        )
+    # The int32 block's arrays in order: offsets, then ids into the vocabulary (checked as one run), then counts.
+    _BLOCK = (
+        "stem_ptr",
+        "concept_ptr",
+        "stem_ids",
+        "concept_ids",
+        "df_ids",
+        "cdf_ids",
+        "prefix_ids",
+        "df_counts",
+        "cdf_counts",
+    )
 
     def header(self) -> dict:
         """The JSON part of the stored form: vocabulary, sizes of the int32 block's arrays, statistics."""
         return {
             "vocab": list(self.vocab),
-            "sizes": [len(a) for a in self._arrays()],
+            "sizes": [len(getattr(self, name)) for name in self._BLOCK],
             "answerable": self.answerable,
             "total_length": self.total_length,
         }
 
     def block(self) -> bytes:
         """The int32 block of the stored form: every array, one after the other."""
-        return b"".join(np.ascontiguousarray(a, dtype="<i4").tobytes() for a in self._arrays())
+        return b"".join(np.ascontiguousarray(getattr(self, name), dtype="<i4").tobytes() for name in self._BLOCK)
 
     @classmethod
     def decode(cls, header: dict, block: bytes, sentences: int) -> ArticleTerms:
         """Inverse of header() and block(); ValueError when they do not fit together or the article."""
         sizes = [int(s) for s in header["sizes"]]
-        if len(sizes) != 9 or 4 * sum(sizes) != len(block) or sizes[0] != sizes[2] or sizes[0] != sentences + 1:
+        if len(sizes) != len(cls._BLOCK) or 4 * sum(sizes) != len(block) or not sizes[0] == sizes[1] == sentences + 1:
             raise ValueError("term arrays do not match the article")
         flat = np.frombuffer(block, dtype="<i4")
         bounds = np.cumsum([0, *sizes]).tolist()
-        arrays = [flat[bounds[i] : bounds[i + 1]] for i in range(9)]
-        vocab = tuple(sys.intern(str(w)) for w in header["vocab"])  # one string object per term across articles
-        ids = np.concatenate([arrays[1], arrays[3], arrays[4], arrays[6], arrays[8]])
+        arrays = {name: flat[bounds[i] : bounds[i + 1]] for i, name in enumerate(cls._BLOCK)}
+        vocab = tuple(map(sys.intern, header["vocab"]))  # one string object per term across articles
+        ids = flat[bounds[2] : bounds[7]]
         if len(ids) and (ids.min() < 0 or ids.max() >= len(vocab)):
             raise ValueError("term ids out of the vocabulary")
-        for ptr, segment in ((arrays[0], arrays[1]), (arrays[2], arrays[3])):
-            if ptr[0] != 0 or ptr[-1] != len(segment) or np.any(np.diff(ptr) < 0):
-                raise ValueError("term offsets out of order")
-        return cls(vocab, *arrays, int(header["answerable"]), int(header["total_length"]))
+        for ptr, ids in (("stem_ptr", "stem_ids"), ("concept_ptr", "concept_ids")):
+            if arrays[ptr][0] != 0 or arrays[ptr][-1] != len(arrays[ids]):
+                raise ValueError("term offsets do not match the ids")
+        return cls(vocab, **arrays, answerable=int(header["answerable"]), total_length=int(header["total_length"]))

@@ -8,6 +8,7 @@ import numpy as np
 
 from index import model
 from index.corpus import Corpus
+from index.lexical import top_rows
 from retrieval import features
 from retrieval.rerank import Params
 
@@ -24,16 +25,21 @@ CANDIDATES_PER_SIGNAL = 100
 # candidate's article needs statistics over all its sentences, so this bounds the cold work per question.
 MAX_ARTICLES = 8
 
-_MASKS: weakref.WeakKeyDictionary[Corpus, np.ndarray] = weakref.WeakKeyDictionary()
+_MASKS: weakref.WeakKeyDictionary[Corpus, tuple[np.ndarray, int]] = weakref.WeakKeyDictionary()
+
+
+def _answerable(corpus: Corpus) -> tuple[np.ndarray, int]:
+    found = _MASKS.get(corpus)
+    if found is None:
+        kinds = [corpus.sentence(r).kind for r in range(len(corpus.rows))]
+        mask = np.array([k in model.ANSWERABLE_KINDS for k in kinds], dtype=bool)
+        found = _MASKS[corpus] = (mask, int(mask.sum()))
+    return found
 
 
 def answerable_mask(corpus: Corpus) -> np.ndarray:
     """True for rows that may be returned as answers (body, title, standfirst); cached per corpus."""
-    mask = _MASKS.get(corpus)
-    if mask is None:
-        kinds = [corpus.sentence(r).kind for r in range(len(corpus.rows))]
-        mask = _MASKS[corpus] = np.array([k in model.ANSWERABLE_KINDS for k in kinds], dtype=bool)
-    return mask
+    return _answerable(corpus)[0]
 
 
 def answerable_rows(corpus: Corpus, articles: list[int] | None = None) -> np.ndarray:
@@ -47,14 +53,11 @@ def answerable_rows(corpus: Corpus, articles: list[int] | None = None) -> np.nda
 
 def candidate_rows(corpus: Corpus, qvec: np.ndarray, bm25_all: np.ndarray, articles: list[int] | None) -> np.ndarray:
     """Rows to score: all answerable rows of a small scope, else the union of dense and BM25 top-N."""
-    rows = answerable_rows(corpus, articles)
-    if articles is not None or len(rows) <= EXHAUSTIVE_LIMIT:
-        return rows
-    mask = answerable_mask(corpus)
+    mask, count = _answerable(corpus)
+    if articles is not None or count <= EXHAUSTIVE_LIMIT:
+        return answerable_rows(corpus, articles)
     dense, _ = corpus.dense_topk(qvec, 4 * CANDIDATES_PER_SIGNAL)
-    k = min(CANDIDATES_PER_SIGNAL, len(bm25_all) - 1)
-    lexical = np.argpartition(-bm25_all, k)[:k] if k > 0 else np.zeros(0, dtype=np.int64)
-    lexical = lexical[np.argsort(-bm25_all[lexical], kind="stable")]
+    lexical = top_rows(bm25_all, CANDIDATES_PER_SIGNAL)
     dense, lexical = dense[mask[dense]][:CANDIDATES_PER_SIGNAL], lexical[mask[lexical]]
     keep = _best_articles(corpus, dense, lexical, MAX_ARTICLES)
     chosen = np.union1d(

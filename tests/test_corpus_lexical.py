@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.lexical import Bm25Index, tokenize
+from index.lexical import Bm25Index, tokenize, top_rows
 
 TEXTS = [
     "North Korea sent 10,000 troops to Russia, the Pentagon said.",
@@ -70,3 +70,31 @@ def test_topk_only_returns_positive_scores_in_order(words):
     full = index.scores(query)
     assert set(rows.tolist()) == set(np.flatnonzero(full > 0).tolist())
     assert np.all(np.diff(scores) <= 0)
+
+
+def _reference_top(scores: np.ndarray, k: int) -> list[int]:
+    """The k highest positive scores by a full stable sort: best first, equal scores in position order."""
+    order = np.argsort(-scores, kind="stable")
+    return [int(r) for r in order if scores[r] > 0][:k]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(0, 200_000),
+    st.integers(1, 300),
+    st.floats(0.0, 1.0),
+    st.integers(1, 50),
+    st.integers(0, 2**31 - 1),
+)
+def test_top_rows_agrees_with_a_full_sort(n, k, positive, levels, seed):
+    """Large arrays (the sampled threshold), few positives (the fallback) and many equal scores (the cut)."""
+    rng = np.random.default_rng(seed)
+    scores = (rng.integers(1, levels + 1, n) * (rng.random(n) < positive)).astype(np.float32)
+    assert top_rows(scores, k).tolist() == _reference_top(scores, k)
+
+
+def test_top_rows_edge_cases():
+    assert top_rows(np.zeros(0, dtype=np.float32), 5).size == 0
+    assert top_rows(np.zeros(1000, dtype=np.float32), 5).size == 0
+    assert top_rows(np.array([0.5, 2.0, 1.0], dtype=np.float32), 0).size == 0
+    assert top_rows(np.array([0.5, 2.0, 1.0], dtype=np.float32), 5).tolist() == [1, 2, 0]
