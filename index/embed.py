@@ -70,7 +70,7 @@ class SentenceTransformerEmbedder:
 
 
 class OnnxEmbedder:
-    """The int8 per-channel ONNX export of the same model through ONNX Runtime, one intra-op thread per call.
+    """The fused int8 per-channel ONNX export of the same model through ONNX Runtime, one intra-op thread per call.
 
     One text (a question) runs on one thread: on a small shared machine a second thread makes it slower.
     Many texts are cut into length-sorted batches run `bulk_threads` at a time (ONNX Runtime frees the GIL).
@@ -87,19 +87,26 @@ class OnnxEmbedder:
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.log_severity_level = 3
-        self._session = ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+        self._session = ort.InferenceSession(
+            str(onnx_path),
+            options,
+            providers=["CPUExecutionProvider"],
+            disabled_optimizers=list(onnx_export.RUNTIME_DISABLED_OPTIMIZERS),
+        )
         self._tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self._tokenizer.no_padding()  # the packaged tokenizer pads everything to 128 tokens: 10x slower
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._bulk_threads = max(1, bulk_threads)
-        self.name = f"{MODEL_NAME}/onnx-int8-v{onnx_export.EXPORT_VERSION}"
+        self.name = f"{MODEL_NAME}/onnx-int8-{onnx_export.RECIPE_VERSION}"
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if len(texts) == 1:  # a question: no padding, no batching bookkeeping
+            input_ids = np.array([self._tokenizer.encode(texts[0]).ids], dtype=np.int64)
+            (vectors,) = self._session.run(None, {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)})
+            return _unit(vectors)
         ids = [e.ids for e in self._tokenizer.encode_batch(list(texts), add_special_tokens=True)]
-        if len(ids) == 1:
-            return self._run(ids)
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         batches = [order[i : i + BATCH_SIZE] for i in range(0, len(order), BATCH_SIZE)]
         out = np.empty((len(ids), self.dim), dtype=np.float32)
@@ -121,9 +128,13 @@ class OnnxEmbedder:
             input_ids[row, : len(seq)] = seq
             mask[row, : len(seq)] = 1
         (vectors,) = self._session.run(None, {"input_ids": input_ids, "attention_mask": mask})
-        # The graph normalises already; this only removes int8 rounding drift from the unit length.
-        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-        return np.ascontiguousarray(vectors, dtype=np.float32)
+        return _unit(vectors)
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    """Rows rescaled to length 1: the graph normalises already; this only removes int8 rounding drift."""
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
 def backend() -> str:

@@ -93,7 +93,43 @@ def test_export_is_built_once_and_reused(embedder):
     stamp = path.stat().st_mtime_ns
     assert onnx_export.ensure_export() == path
     assert path.stat().st_mtime_ns == stamp
-    assert json.loads((path.parent / "export.json").read_text())["per_channel"] is True
+    info = json.loads((path.parent / "export.json").read_text())
+    assert info["per_channel"] is True
+    assert info["recipe"] == onnx_export.RECIPE_VERSION
+
+
+def test_export_is_keyed_by_its_recipe(embedder, monkeypatch):
+    """An export made by another recipe (an older onnx_export.py) lives elsewhere and is never picked up."""
+    current = onnx_export.export_path()
+    assert current.parent.name.endswith(f"-{onnx_export.RECIPE_VERSION}")
+    assert onnx_export.RECIPE_VERSION in embedder.name  # cached article vectors follow the export too
+    monkeypatch.setattr(onnx_export, "RECIPE_VERSION", "0" * 12)
+    other = onnx_export.export_path()
+    assert other != current and not other.exists()
+
+
+def test_export_is_fused_and_sessions_keep_it_so(embedder, tmp_path):
+    """Every layer's attention is one int8 QAttention, and the session (with RUNTIME_DISABLED_OPTIMIZERS) does
+    not fold Add + LayerNormalization back into the slow SkipLayerNormalization kernel."""
+    import onnx
+    import onnxruntime as ort
+
+    path = onnx_export.export_path()
+    layers = 6
+    assert json.loads((path.parent / "export.json").read_text())["fused"]["Attention"] == layers
+    ops = [node.op_type for node in onnx.load(str(path), load_external_data=False).graph.node]
+    assert ops.count("QAttention") == layers and "MatMul" not in ops
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.optimized_model_filepath = str(tmp_path / "optimized.onnx")
+    ort.InferenceSession(
+        str(path),
+        options,
+        providers=["CPUExecutionProvider"],
+        disabled_optimizers=list(onnx_export.RUNTIME_DISABLED_OPTIMIZERS),
+    )
+    optimized = [node.op_type for node in onnx.load(options.optimized_model_filepath).graph.node]
+    assert "SkipLayerNormalization" not in optimized and optimized.count("LayerNormalization") == 2 * layers
 
 
 def test_backend_setting_is_checked(monkeypatch):
