@@ -25,7 +25,8 @@ _VERBS = (
     "promised|promises|urged|urges|agreed|agrees|asked|asks|countered|counters|contended|contends|"
     "suggested|suggests|indicated|indicates|revealed|reveals|disclosed|discloses|remarked|remarks|"
     "observed|observes|commented|comments|concluded|concludes|alleged|alleges|reported|reports|"
-    "assessed|assesses|forecast|forecasts|projected|projects|denied|denies|disputed|disputes"
+    "assessed|assesses|forecast|forecasts|projected|projects|denied|denies|disputed|disputes|found|finds|"
+    "ruled|rules|showed|shows"
 )
 # Cues that report speech only with a that-clause, a colon or a quote next to them ("reported that", not "reported a loss").
 _WEAK = {
@@ -33,7 +34,7 @@ _WEAK = {
     "announces", "declared", "declares", "suggested", "suggests", "indicated", "indicates", "revealed", "reveals", "disclosed",
     "discloses", "estimated", "estimates", "predicted", "predicts", "alleged", "alleges", "agreed", "agrees",
     "asked", "asks", "continued", "continues", "posted", "expressed", "expresses", "observed", "observes",
-    "projected", "projects", "forecast", "forecasts", "assessed", "assesses", "disputed", "disputes", "maintained", "maintains", "promised", "promises", "pledged", "pledges",
+    "projected", "projects", "forecast", "forecasts", "assessed", "assesses", "disputed", "disputes", "found", "finds", "ruled", "rules", "showed", "shows", "maintained", "maintains", "promised", "promises", "pledged", "pledges",
     "vowed", "vows", "urged", "urges", "remarks", "comments", "notes", "states", "claims", "wrote", "writes",
 }  # fmt: skip
 _AUX = (
@@ -60,7 +61,9 @@ _FIRST_PERSON = {"i", "we"}
 _NOT_BEFORE_SUBJECT = _OBJECT_OF | {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
 # Cue forms that are also plural nouns ("member states", "media reports"): only after a name or a pronoun.
 _NOUN_LIKE = {"states", "reports", "claims", "notes", "remarks", "comments", "projects", "estimates", "forecasts",
-              "answers", "replies", "counters", "thinks", "believes", "concludes", "continues", "posts"}  # fmt: skip
+              "answers", "replies", "counters", "thinks", "believes", "concludes", "continues", "posts",
+              "rules", "shows", "finds"}  # fmt: skip
+_FINDINGS = {"found", "finds", "showed", "shows", "ruled", "rules"}  # cues of studies and courts, not only of speech
 _TO_BE = re.compile(r"^\s+to\s+(?:be|have)\b")
 # "denied the reports" is a statement; "denied him entry" or "denied the appeal" is an action.
 _DENIED_ACTION = re.compile(
@@ -116,6 +119,12 @@ _WITHHELD = re.compile(
     r"rule\s+out|speculate|give\s+details|provide\s+details|discuss))\b"
 )
 
+# "The results were announced by the finance chief, David Lin": a passive cue, its source after "by".
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:(?:also|first|later|officially|publicly)\s+)?(?P<verb>announced|"
+    r"confirmed|reported|stated|disclosed|revealed|said|made\s+public|denied)\s+by\s+"
+)
+_BY_SOURCE_END = re.compile(r"\s+(?:that|on|at|during|after|before|when|as|last|this|earlier|yesterday|today)\b")
 # Each with the substrings one of its matches must hold: a quick test first, as most sentences have neither.
 _ASKED_OR_WITHHELD = ((_ASKED, ("asked",)), (_WITHHELD, ("not", "n't", "n\u2019t", "declined", "refused", "yet to")))
 
@@ -212,6 +221,12 @@ def _explicit(
         source = _from_according(match, registry)
         if source:
             return source
+    passive = _PASSIVE_BY.search(narrative) if " by " in narrative else None
+    if passive:
+        by = _BY_SOURCE_END.sub(",", narrative[passive.end() :], count=1)  # "by the ministry that ...", "... on Friday"
+        source = _inverted(by, model.REPORTED, passive["verb"], registry, here)
+        if source and source.entity:
+            return replace(source, mention=source.mention, position=passive.start())
     for pattern, hints in _ASKED_OR_WITHHELD:
         match = pattern.search(narrative) if any(h in narrative for h in hints) else None
         subject = _subject_before(narrative[: match.start()]) if match else None
@@ -256,6 +271,8 @@ def _from_cue(
     if subject is not None:
         mention, phrase, appositive = subject
         entity, via = _resolve(mention, registry, here)
+        if via == VIA_PRONOUN and verb in _FINDINGS and entity not in here:
+            return None  # "He found that ...": a study's author is often named only in passing ("a study by X")
         if entity and appositive and entity.kind == speakers.PERSON and not entity.title:
             entity.title = appositive
         return _Source(kind, entity, cue, phrase, via, len(before))
@@ -349,11 +366,18 @@ def _longest_subject(chunk: str) -> str | None:
 def _inverted(
     after: str, kind: str, cue: str, registry: speakers.Registry, here: list[speakers.Entity]
 ) -> _Source | None:
-    """'"...," said John Smith, a spokesman.': the speaker follows the cue, an appositive may give the title."""
+    """'"...," said John Smith, a spokesman.': the speaker follows the cue, an appositive may give the title;
+    '"...," said its chairman, Robert Hale.': a role, then the name set off after it."""
     who, rest = _up_to_stop(after)
     mention = speakers.parse(who) if who and rest[:1] in ("", ",", ".", ";") else None
     if mention is None:
         return None
+    if mention.kind == speakers.PERSON and mention.role and rest.startswith(","):
+        name, after_name = _up_to_stop(rest[1:])
+        named = speakers.parse(name) if name and after_name[:1] in ("", ",", ".", ";") else None
+        if named and named.kind == speakers.PERSON and not named.role:
+            named.title = named.title or _STRIP_ARTICLE.sub("", who)
+            mention, who, rest = named, name, after_name
     entity, via = _resolve(mention, registry, here)
     if entity and entity.kind == speakers.PERSON and not entity.title and rest.startswith(","):
         app = _RELATIVE.sub("", _up_to_stop(rest[1:])[0])

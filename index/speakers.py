@@ -168,6 +168,7 @@ _NOT_ROLES = {"after", "never", "over", "under", "later", "ever", "other", "rath
               "different", "present", "evident", "important", "relevant", "significant", "apparent",
               "percent", "cent", "event", "talent", "extent", "content", "intent", "government", "agent",
               "statement", "comment", "parliament", "moment", "department", "document", "elective"}  # fmt: skip
+_HEADS = GROUP_NOUNS | ROLE_NOUNS | INSTITUTION_NOUNS  # nouns a prepositional phrase may follow in a source
 _SOURCE_WORDS = TITLE_WORDS | GROUP_NOUNS | INSTITUTION_NOUNS | _DETERMINERS | _CONNECTORS
 _SINGULAR_S = {"series", "species", "news", "means", "headquarters", "physics", "economics", "politics", "mathematics",
                "crossroads", "lens", "bus", "gas", "analysis", "basis", "crisis", "thesis", "status", "campus"}  # fmt: skip
@@ -194,6 +195,44 @@ _MALE_WORDS = {"mr", "sir", "lord", "king", "prince", "father", "brother", "spok
 _FEMALE_WORDS = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "spokeswoman", "chairwoman",
                  "congresswoman", "councilwoman", "businesswoman", "her", "she", "empress", "duchess", "woman",
                  "girl", "mother", "daughter", "wife", "grandmother", "aunt", "actress", "widow"}  # fmt: skip
+
+
+# Common first names that are (nearly) always one gender in English-language news; ambiguous ones (Jordan, Kim,
+# Pat, Sam, Alex, Jean, Taylor ...) are left out, so their gender comes from titles and the text's own pronouns.
+_MALE_NAMES = frozenset({
+    "aaron", "abdul", "adam", "adrian", "ahmed", "ali", "andrew", "angelo", "anthony", "antonio", "arthur", "ben",
+    "benjamin", "bernard", "bill", "bob", "boris", "brandon", "brian", "bruce", "carl", "carlos", "charles",
+    "christopher", "colin", "craig", "daniel", "david", "dennis", "derek", "diego", "dmitry", "donald", "douglas",
+    "duncan", "edward", "emmanuel", "eric", "frank", "fred", "gary", "geoffrey", "george", "gordon", "graham",
+    "greg", "gregory", "hans", "harold", "harry", "henry", "hugh", "ian", "igor", "isaac", "ivan", "jack", "jacob",
+    "jake", "james", "jason", "jeff", "jeffrey", "jerome", "jim", "joe", "john", "jonathan", "jorge", "jose",
+    "joseph", "juan", "justin", "keith", "ken", "kenneth", "kevin", "kyle", "larry", "lars", "lloyd", "luis",
+    "marco", "marcus", "mark", "martin", "matthew", "michael", "mike", "mohammed", "muhammad", "nathan", "neil",
+    "nicholas", "nick", "oliver", "omar", "oscar", "patrick", "paul", "peter", "philip", "rafael", "ralph",
+    "raymond", "richard", "rishi", "robert", "roger", "ronald", "roy", "russell", "ryan", "samuel", "scott", "sean",
+    "sergei", "simon", "stephen", "steve", "steven", "stuart", "ted", "thomas", "tim", "timothy", "todd", "tom",
+    "tony", "victor", "vladimir", "walter", "wayne", "william", "xavier", "yuri"
+})  # fmt: skip
+_FEMALE_NAMES = frozenset({
+    "abigail", "agnes", "alice", "alison", "amanda", "amy", "ana", "anastasia", "andrea", "angela", "angelina",
+    "ann", "anna", "anne", "annette", "barbara", "beatrice", "becky", "betty", "beverly", "brenda", "caroline",
+    "catherine", "charlotte", "cheryl", "christina", "christine", "claire", "claudia", "cynthia", "deborah",
+    "debra", "denise", "diana", "diane", "donna", "dorothy", "elena", "elisabeth", "elizabeth", "ellen", "emily",
+    "emma", "erin", "eva", "evelyn", "fatima", "fiona", "gabriela", "grace", "hannah", "heather", "helen",
+    "hillary", "ingrid", "irene", "isabel", "isabella", "jacqueline", "jane", "janet", "janice", "jennifer",
+    "jessica", "joan", "joanna", "josephine", "joyce", "judith", "judy", "julia", "julie", "karen", "kate",
+    "katherine", "kathleen", "kathryn", "katie", "laura", "lauren", "linda", "lisa", "liz", "lucy", "margaret",
+    "maria", "marie", "marina", "marjorie", "martha", "mary", "megan", "melanie", "melissa", "michelle", "monica",
+    "nancy", "natalia", "natalie", "nicola", "nicole", "nina", "olga", "olivia", "pamela", "patricia", "paula",
+    "rachel", "rebecca", "rose", "ruth", "sandra", "sara", "sarah", "sharon", "sheila", "sophia", "sophie",
+    "stephanie", "susan", "suzanne", "svetlana", "tatiana", "teresa", "theresa", "tracy", "ursula", "valentina",
+    "valerie", "vanessa", "victoria", "virginia", "wendy", "yulia", "yvette", "yvonne"
+})  # fmt: skip
+
+
+def _first_name_gender(word: str) -> str | None:
+    n = _norm(word)
+    return MALE if n in _MALE_NAMES else FEMALE if n in _FEMALE_NAMES else None
 
 
 @lru_cache(maxsize=16384)
@@ -330,8 +369,13 @@ def _parse(phrase: str) -> Mention | None:
     unknown: list[int] = []
     for i, w in enumerate(core):
         n = _norm(w)
-        if n in _PREPOSITIONS and i > 0 and not _is_cap(core[i - 1]) and _norm(core[i - 1]) in GROUP_NOUNS | ROLE_NOUNS:
-            head_end = i  # "officials in Seoul", "a spokesman for the ministry": keep the phrase, head before it
+        if (
+            n in _PREPOSITIONS
+            and i > 0
+            and (not _is_cap(core[i - 1]) or _capital_group(core, i))
+            and _norm(core[i - 1]) in _HEADS
+        ):
+            head_end = i  # "officials in Seoul", "a spokesman for the ministry", "a court in Delaware": head before it
             break
         if n in {"of", "at", "from"} and _titled_name(core[:i]):
             head_end = i  # "Analyst Priya Shah of Bernstein": the organisation after the name is not part of it
@@ -340,6 +384,12 @@ def _parse(phrase: str) -> Mention | None:
             if not _plain_word(w):
                 return None
             unknown.append(i)
+    if (
+        head_end < len(core)
+        and _norm(core[head_end - 1]) in INSTITUTION_NOUNS
+        and not all(map(_tail_word, core[head_end:]))
+    ):
+        return None  # "forces in electroweak theory subsequently": after the head, a place or a body, not a clause
     head = core[:head_end]
     plural_head = _is_plural(head[-1]) if head else False
     if unknown and not _loose_phrase_ok(head, unknown, head_end, plural_head or definite):
@@ -352,7 +402,7 @@ def _parse(phrase: str) -> Mention | None:
         surface = "the " + " ".join(words[1:])
     elif first in _DETERMINERS and not _is_possessive(words[0]):
         surface = words[0].lower() + " " + " ".join(words[1:])
-    if (last in GROUP_NOUNS and not _is_cap(head[-1])) or last in {"police"}:
+    if (last in GROUP_NOUNS and (not _is_cap(head[-1]) or _capital_group(core, head_end))) or last in {"police"}:
         return Mention(GROUP, surface)
     if definite and unknown == [len(head) - 1] and len(core) <= 3 and not plural_head and not _is_role(head[-1]):
         return Mention(INSTITUTION, surface, definite=True, loose=True)  # "the clinic said", "the charity said"
@@ -387,7 +437,8 @@ def _parse(phrase: str) -> Mention | None:
     if title and not _has_role(title_words):
         # Capitalised words before a name without any role noun: an organisation name or a misread clause.
         return Mention(INSTITUTION, " ".join(head)) if len(head) > 1 else None
-    return Mention(PERSON, " ".join(name), title=title, gender=_gender_of(title_words))
+    gender = _gender_of(title_words) or (_first_name_gender(name[0]) if len(name) >= 2 else None)
+    return Mention(PERSON, " ".join(name), title=title, gender=gender)
 
 
 def _compound(phrase: str) -> Mention | None:
@@ -411,6 +462,16 @@ def _compound(phrase: str) -> Mention | None:
         surface = words[0].lower() + surface[len(words[0]) :]
     kind = INSTITUTION if all(p.kind == INSTITUTION for p in parts) else GROUP
     return Mention(kind, surface, loose=any(p.loose for p in parts), parts=tuple(parts))
+
+
+def _tail_word(word: str) -> bool:
+    """A word that can stand in the phrase after a source's head noun ("in Seoul", "of the Taskforce on Abortion")."""
+    return not word.islower() or not (word in _FUNCTION_WORDS or word.endswith(("ly", "ed", "ing")))
+
+
+def _capital_group(core: list[str], i: int) -> bool:
+    """Whether core[:i] is one plural group noun capitalised only as the sentence's first word ("Scientists at")."""
+    return i == 1 and _norm(core[0]) in GROUP_NOUNS and core[0][1:].islower()
 
 
 def _plain_word(word: str) -> bool:
@@ -500,7 +561,10 @@ class Registry:
         if mention.kind == PRONOUN:
             return self.antecedent(mention.name)
         for part in mention.parts:  # "Biden and Harris": each is known for later references on their own
-            self.resolve(replace(part))
+            if part.kind == PERSON and not (part.title or part.role):
+                self.candidate(part)  # a bare name: for later surnames, not yet for pronouns
+            else:
+                self.resolve(replace(part))
         if mention.kind == PERSON and mention.role:
             found = self._by_role(mention.role, mention.gender) if mention.definite else None
             return found or self._add(Entity(PERSON, mention.name, None, mention.gender))

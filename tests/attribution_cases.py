@@ -499,4 +499,129 @@ CASES: list[Case] = [
         '"Behind every number is a person," Tim Mitchell said. "Many cannot work. Some are getting sicker."',
         (("Many cannot work", "Tim Mitchell", None), ("getting sicker", "Tim Mitchell", None)),
     ),
+    # British style: single quotation marks, apostrophes left alone (UK politics, arts, sport).
+    Case(
+        "single quotes, cue after",
+        "'We will respond in a proportionate way,' the defence secretary, John Healey, said on Tuesday.",
+        (("proportionate way", "John Healey", "defence secretary"),),
+    ),
+    Case(
+        "single quotes, cue before with a colon",
+        "Home Secretary Yvette Cole told the BBC: 'There is no excuse for this kind of violence.'",
+        (("no excuse", "Yvette Cole", "Home Secretary"),),
+    ),
+    Case(
+        "curly single quotes split around the speaker",
+        "\u2018It was the best night of my life,\u2019 said the singer, Amy Kerr. \u2018I didn\u2019t want it to end.\u2019",
+        (("best night", "Amy Kerr", "singer"), ("want it to end", "Amy Kerr", ANY)),
+    ),
+    Case(
+        "apostrophes are not quotation marks",
+        "The festival\u2019s rock 'n' roll stage, a hit in the '90s, won't return, the council's officers said.",
+        (("rock 'n' roll", "the council's officers", None),),
+    ),
+    Case(
+        "a plural possessive inside a single-quoted quote does not close it",
+        "'The players' union has been clear about this for a long time,' said Gordon Hale, the union's chief executive.",
+        (("clear about this", "Gordon Hale", "union's chief executive"),),
+    ),
+    Case(
+        "a scare-quoted headline word is no quote",
+        "Prices are 'unsustainable', according to the Office for National Statistics.",
+        (("unsustainable", "the Office for National Statistics", None),),
+    ),
+    # Compound sources keep the words as written.
+    Case(
+        "two countries deny",
+        "Russia and North Korea have denied the reports. Moscow and Pyongyang said the claims were false.",
+        (("denied the reports", "Russia and North Korea", None), ("claims were false", "Moscow and Pyongyang", None)),
+    ),
+    Case(
+        "two titled people, then each alone",
+        "President Joe Biden and Vice President Kamala Harris said the deal was historic. Harris added that talks "
+        "would continue.",
+        (
+            ("deal was historic", "President Joe Biden and Vice President Kamala Harris", None),
+            ("talks would continue", "Kamala Harris", "Vice President"),
+        ),
+    ),
+    Case(
+        "a bare-name compound gives pronouns no antecedent",
+        "Galor and Zeira showed that inequality slows growth. He found that taxes matter too.",
+        (("inequality slows", "Galor and Zeira", None), ("taxes matter", None, ANY)),
+    ),
+    # Business news.
+    Case(
+        "said on Tuesday, told Reuters, she said",
+        "Northwind Corp said on Tuesday that profit would miss forecasts. Chief executive Maria Okafor told "
+        'Reuters the company had been hit by shipping costs. "We did not see this coming," she said.',
+        (
+            ("miss forecasts", "Northwind Corp", None),
+            ("shipping costs", "Maria Okafor", "Chief executive"),
+            ("see this coming", "Maria Okafor", "Chief executive"),
+        ),
+    ),
+    Case(
+        "passive announced by, role then name",
+        "The results were announced by the company's finance chief, David Lin, at a briefing in London.",
+        (("results were announced", "David Lin", "company's finance chief"),),
+    ),
+    Case(
+        "it was announced by",
+        "It was announced by the ministry on Friday that the plant would close in 2026.",
+        (("plant would close", "the ministry", None),),
+    ),
+    Case(
+        "declined to comment, did not respond",
+        "Acme Corp. declined to comment on the lawsuit. Its lawyers did not respond to emails.",
+        (("declined to comment", "Acme Corp.", None), ("respond to emails", None, ANY)),
+    ),
+    # Courts, science, crime.
+    Case(
+        "a court rules, a judge writes",
+        "A court in Delaware ruled on Monday that the merger could proceed. Judge Amy Chen wrote that the "
+        "objections had no merit.",
+        (("merger could proceed", "a court in Delaware", None), ("no merit", "Amy Chen", "Judge")),
+    ),
+    Case(
+        "researchers found, she noted",
+        'Scientists at the University of Oslo found that the glacier had shrunk by a third. "The speed is '
+        'alarming," said lead author Ingrid Berg. She noted that the trend was accelerating.',
+        (
+            ("shrunk by a third", "Scientists at the University of Oslo", None),
+            ("speed is alarming", "Ingrid Berg", "lead author"),
+            ("trend was accelerating", "Ingrid Berg", "lead author"),
+        ),
+    ),
+    Case(
+        "denied with an object that is an action is no statement",
+        "The court denied the appeal. Officials denied him entry at the border.",
+        (("denied the appeal", None, ANY), ("denied him entry", None, ANY)),
+    ),
+    Case(
+        "was asked if",
+        'The mayor was asked whether she would resign. "Absolutely not," she said.',
+        (("would resign", "the mayor", ANY), ("Absolutely not", "the mayor", ANY)),
+    ),
+    # Sport: he added / she noted resolve by gender to the last named speaker.
+    Case(
+        "he added and she noted pick the speaker of their gender",
+        "Coach Tom Wells praised the fans after the match. Captain Sara Diaz, who scored twice, said the team had "
+        "been written off. He added that the title race was open. She noted that the squad was young.",
+        (
+            ("written off", "Sara Diaz", "Captain"),
+            ("title race was open", "Tom Wells", "Coach"),
+            ("squad was young", "Sara Diaz", "Captain"),
+        ),
+    ),
+    Case(
+        "a quote running over paragraphs, then a new speaker",
+        '"We have a plan, and we will carry it out in full," Hale said.\n\n"Nothing about this is easy.\n\n'
+        '"But we will get there," he said.\n\n"That is wishful thinking," said union leader Mick Lynch.',
+        (
+            ("Nothing about this", "Hale", ANY),
+            ("get there", "Hale", ANY),
+            ("wishful thinking", "Mick Lynch", "union leader"),
+        ),
+    ),
 ]
