@@ -109,12 +109,17 @@ def _sniff(data: bytes) -> tuple[str, str] | None:
     pairs = len(head) // 2
     if pairs < 8:
         return None
-    even, odd = head[0 : pairs * 2 : 2].count(0), head[1 : pairs * 2 : 2].count(0)
-    if odd > 0.6 * pairs and even < 0.05 * pairs:
-        return "utf-16-le", "UTF-16"
-    if even > 0.6 * pairs and odd < 0.05 * pairs:
-        return "utf-16-be", "UTF-16"
+    evens, odds = head[0 : pairs * 2 : 2], head[1 : pairs * 2 : 2]
+    for nuls, chars, codec in ((odds, evens, "utf-16-le"), (evens, odds, "utf-16-be")):
+        if nuls.count(0) > 0.6 * pairs and _mostly_ascii_text(chars):
+            return codec, "UTF-16"
     return None
+
+
+def _mostly_ascii_text(data: bytes) -> bool:
+    """Whether at least 90% of the bytes are printable ASCII or line breaks and tabs (and few are NUL)."""
+    printable = sum(1 for b in data if 32 <= b < 127 or b in (9, 10, 13))
+    return printable >= 0.9 * len(data)
 
 
 def _refuse_binary(data: bytes, name: str) -> None:

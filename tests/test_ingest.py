@@ -49,6 +49,7 @@ def test_bad_bytes_after_a_byte_order_mark_are_replaced_with_a_warning():
         b"\xff\xfe" + b"\x00\xd8" * 100,  # a UTF-16 mark on bytes that are no characters (lone surrogates)
         "\x00\x01\x02 nothing".encode("utf-16"),
         bytes([0x10, 0, 0x11, 0, 0x03, 0]) * 100,  # NUL in every other byte, but not text
+        b"\x00\xff" * 50,
     ],
 )
 def test_binary_behind_a_utf16_look_is_still_refused(data):
