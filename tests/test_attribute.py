@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from index import model
+from index import model, quotes
 from index.attribute import attribute, speaker_accuracy, speaker_matches
 from index.document import document_from_text, load_document
 from tests.attribution_cases import ANY, CASES, Case
@@ -131,3 +133,38 @@ def test_speaker_accuracy_uses_case_insensitive_containment() -> None:
     assert not speaker_matches(None, ["Ryder"])
     assert speaker_accuracy([("President Biden", ["Biden"]), (None, ["Austin"])]) == 0.5
     assert speaker_accuracy([]) == 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab s.,'\u2018\u2019\"\u201c\u201d\n", max_size=60))
+def test_quote_analysis_keeps_every_character_in_place(text: str) -> None:
+    """Whatever the marks, the masked text lines up with the paragraph: outside quotes it is the text itself,
+    inside, a quoted character is either kept in `quoted` or is a quote mark."""
+    result = quotes.analyse(text)
+    assert len(result.masked) == len(result.quoted) == len(result.quote_id) == len(text)
+    for ch, masked, quoted, qid in zip(text, result.masked, result.quoted, result.quote_id, strict=True):
+        if qid < 0:
+            assert masked == ch and quoted == " "
+        else:
+            assert masked in (quotes.MASK, " ") and quoted in (ch, " ")
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("'We will respond,' the minister said.", ["We will respond,"]),
+        ("I don't think Korea's '90s rock 'n' roll was bad.", []),
+        ("'The players' union is angry,' he said.", ["The players' union is angry,"]),
+        ("\"He told me 'no' twice,\" she said.", ["He told me 'no' twice,"]),
+        ("\u2018It\u2019s over,\u2019 she said. \u2018Go.\u2019", ["It\u2019s over,", "Go."]),
+        ("'A quote that runs on to the next paragraph", ["A quote that runs on to the next paragraph"]),
+        ("The fans' chant, the 'small number' and Jesus' words.", ["small number"]),
+    ],
+)
+def test_single_quotes_are_quotes_and_apostrophes_are_not(text: str, inside: list[str]) -> None:
+    result = quotes.analyse(text)
+    spans: dict[int, str] = {}
+    for ch, qid in zip(result.quoted, result.quote_id, strict=True):
+        if qid >= 0:
+            spans[qid] = spans.get(qid, "") + ch
+    assert [spans[q].strip() for q in sorted(spans)] == inside
