@@ -268,6 +268,7 @@ hit strike struck
 talk talking speak speaking spoke discuss discussed
 view position stance opinion
 change changed shift shifted
+continue continued keep kept maintain maintained
 get got receive received obtain
 front frontline front-line battlefield battlefront
 day date

@@ -64,6 +64,61 @@ _IRREGULAR = {
     for form in forms.split()
 }
 
+# Nouns derived from a verb or adjective by a change the stemmer cannot undo (speech/speak, depth/deep,
+# decision/decide), mapped to that word so a question's "decide" finds a sentence's "decision"; plurals too.
+_DERIVED = {
+    "speak": "speech",
+    "die": "death",
+    "deep": "depth",
+    "strong": "strength",
+    "wide": "width",
+    "high": "height",
+    "grow": "growth",
+    "lose": "loss",
+    "sell": "sale",
+    "choose": "choice",
+    "prove": "proof",
+    "believe": "belief",
+    "fly": "flight",
+    "deny": "denial",
+    "refuse": "refusal",
+    "approve": "approval",
+    "propose": "proposal",
+    "remove": "removal",
+    "survive": "survival",
+    "succeed": "success",
+    "decide": "decision",
+    "divide": "division",
+    "invade": "invasion",
+    "explode": "explosion",
+    "conclude": "conclusion",
+    "include": "inclusion",
+    "permit": "permission",
+    "admit": "admission",
+    "describe": "description",
+    "produce": "production",
+    "reduce": "reduction",
+    "introduce": "introduction",
+    "destroy": "destruction",
+    "respond": "response",
+    "defend": "defence defense",
+    "pursue": "pursuit",
+    "marry": "marriage",
+    "weigh": "weight",
+    "see": "sight",
+    "fail": "failure",
+    "free": "freedom",
+    "wise": "wisdom",
+    "true": "truth",
+    "young": "youth",
+    "hot": "heat",
+    "think": "thought",
+}
+for _base, _nouns in _DERIVED.items():
+    for _noun in _nouns.split():
+        _IRREGULAR.setdefault(_noun, _base)
+        _IRREGULAR.setdefault(_noun + ("es" if _noun.endswith(("s", "sh", "ch")) else "s"), _base)
+
 
 @lru_cache(maxsize=200_000)
 def stem(token: str) -> str:

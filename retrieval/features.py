@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,6 +46,7 @@ FEATURES = (
     "x_coverage",  # coverage of the question's units (terms, places, acronyms, synonyms: retrieval/lexicon.py)
     "x_window_coverage",  # that coverage by the sentence with its previous and next sentences
     "x_bm25_rel",  # BM25 of the units (a unit's tf: its best alternative), over the best among the candidates
+    "negated_match",  # IDF share of the question's terms the sentence holds just after a negation ("could not confirm")
 )
 F = {name: i for i, name in enumerate(FEATURES)}
 ABSTAIN_FEATURES = (
@@ -113,6 +115,25 @@ class Question:
         units, focus = lexicon.question_units(text)
         stems = list(dict.fromkeys(seq))
         return cls(text, stems, terms.bigrams(seq), kind, negated, words, entities, speech, units, focus)
+
+
+NEGATED_SPAN = 3  # words after a negation that it governs
+_NEGATED = re.compile(rf"(?:{NEGATION.pattern})((?:\W+\w+){{1,{NEGATED_SPAN}}})", re.IGNORECASE)
+_NEGATED_CACHE: weakref.WeakKeyDictionary[Corpus, dict[int, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def _negated_terms(corpus: Corpus, rows: np.ndarray) -> list[frozenset[str]]:
+    """Per row: stems of the words just after a negation ("not *confirm*"), cached per corpus."""
+    cache = _NEGATED_CACHE.setdefault(corpus, {})
+    out = []
+    for r in rows.tolist():
+        found = cache.get(r)
+        if found is None:
+            found = cache[r] = frozenset(
+                t for m in _NEGATED.finditer(corpus.sentence(r).text) for t in terms.stems(m.group(1))
+            )
+        out.append(found)
+    return out
 
 
 def zscore(x: np.ndarray) -> np.ndarray:
@@ -319,6 +340,10 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     if q.entities:
         x[:, F["entity_coverage"]] = [len(q.entities & info.words) / len(q.entities) for info in infos]
     x[:, F["speaker_match"]] = [not info.speaker_stems.isdisjoint(qset) for info in infos]
+    if not q.negated and n_stems:
+        negated_terms = _negated_terms(corpus, rows)
+        neg_hit = np.array([[t in held for t in stems] for held in negated_terms], dtype=bool).reshape(n, n_stems)
+        x[:, F["negated_match"]] = _share(w, neg_hit, w_total)
     x[:, F["cos"]] = cos
     x[:, F["cos_z"]] = zscore(cos)
     x[:, F["bm25_z"]] = zscore(bm25)

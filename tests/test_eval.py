@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -106,7 +107,10 @@ def test_rank_fit_learns_the_informative_feature():
         labels = np.zeros(6, dtype=bool)
         labels[int(rng.integers(6))] = True
         x[:, gold] = labels * 2.0 + rng.normal(scale=0.3, size=6)
-        scored = features.Scored(np.arange(6), x, x[:, 0], x[:, 1], 1.0, 0.0, *(np.zeros(6) for _ in range(9)))
+        per_candidate = len(dataclasses.fields(features.Scored)) - 6  # the per-candidate arrays after the first six
+        scored = features.Scored(
+            np.arange(6), x, x[:, 0], x[:, 1], 1.0, 0.0, *(np.zeros(6) for _ in range(per_candidate))
+        )
         item = evaluate.Item("q", "a", ("x",))
         examples.append(fit.Example(item, scored, labels, 1.0, False))
     w = fit.fit_rank(examples)

@@ -73,6 +73,13 @@ def test_offers_read_whole_words_only():
 def test_terms_match_word_forms():
     assert terms.stems("He told reporters troops went") == terms.stems("tell reporter troop go")
     assert terms.question_stems("how many troops?") == ["troop"]
+
+
+def test_terms_match_derived_nouns():
+    """A noun made from a verb or adjective by a change the stemmer cannot undo matches that word."""
+    for noun, word in (("speech", "speaking"), ("decisions", "decide"), ("depth", "deep"), ("deaths", "died")):
+        assert terms.stem(noun) == terms.stem(word)
+    assert terms.stem("speech") != terms.stem("depth")
     assert terms.prefixes(["russia"]) == terms.prefixes(["russian"])
 
 
@@ -134,6 +141,7 @@ OWN_FEATURES = (
     "paragraph_start",
     "prev_cos",
     "next_cos",
+    "negated_match",
 )
 
 
@@ -151,6 +159,20 @@ def test_sentence_features_do_not_depend_on_the_other_candidates(engine, questio
     np.testing.assert_allclose(part.x[:, cols], whole.x[same][:, cols], rtol=0, atol=1e-6)
     np.testing.assert_allclose(part.bm25, whole.bm25[same], rtol=0, atol=1e-12)
     assert np.ptp(whole.x[:, features.F["coverage"]]) > 0  # the question matches some sentences and not others
+
+
+def test_a_question_term_right_after_a_negation_counts_against_the_sentence(engine):
+    """'could not confirm' holds the asked 'confirm' only negated; an unnegated question is penalised for it."""
+    corpus = engine.corpus
+    _, _, rows, scored = scored_for(engine, "What did the Pentagon confirm?")
+    col = scored.x[:, features.F["negated_match"]]
+    texts = [corpus.sentence(int(r)).text for r in rows]
+    negated = [i for i, t in enumerate(texts) if "could not confirm" in t]
+    assert negated and all(col[i] > 0 for i in negated)
+    assert all(col[i] == 0 for i, t in enumerate(texts) if "not" not in t.lower() and "n't" not in t)
+    _, _, _, asked_negated = scored_for(engine, "What could the Pentagon not confirm?")
+    assert not asked_negated.x[:, features.F["negated_match"]].any()
+    assert engine.params.weights.get("negated_match", 0.0) < 0
 
 
 def test_coverage_is_the_idf_weighted_share_of_question_terms(engine):
