@@ -549,6 +549,27 @@ def _has_role(words: list[str]) -> bool:
     return any(_is_role(w) for w in words)
 
 
+# Common nouns that news uses to refer back to an organisation it has just named ("Apple said ... the company said").
+_BACK_REFERENCES = {
+    "company", "firm", "group", "bank", "agency", "organization", "organisation", "carrier", "airline", "retailer",
+    "manufacturer", "maker", "startup", "broadcaster", "network", "charity", "institute", "watchdog", "regulator",
+    "league", "club", "union", "lender", "insurer", "automaker", "carmaker", "chain", "conglomerate", "operator",
+}  # fmt: skip
+
+
+def _named_organisation(name: str) -> bool:
+    """A capitalised organisation name ("Northwind Corp.", "the Financial Conduct Authority"), not a place."""
+    shown = name.split()
+    if shown[:1] == ["the"]:
+        shown = shown[1:]
+    return (
+        bool(shown)
+        and " and " not in name
+        and all(_is_cap(w) or _norm(w) == "of" for w in shown)
+        and not _is_place(shown)
+    )
+
+
 @dataclass
 class Registry:
     """Every source met so far in one article, most recent last, so later references resolve to them."""
@@ -578,6 +599,10 @@ class Registry:
             for entity in reversed(self.recent):
                 if entity.kind == INSTITUTION and key in _key(entity.name).split():
                     return entity
+            if key in _BACK_REFERENCES:  # "the company" after "Northwind said": the nearest named organisation
+                for entity in reversed(self.recent):
+                    if entity.kind == INSTITUTION and _named_organisation(entity.name):
+                        return entity
         return self._add(Entity(mention.kind, mention.name))
 
     def _add(self, entity: Entity) -> Entity:

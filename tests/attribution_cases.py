@@ -624,4 +624,18 @@ CASES: list[Case] = [
             ("wishful thinking", "Mick Lynch", "union leader"),
         ),
     ),
+    Case(
+        "the company and the agency refer back to the organisation just named",
+        "Northwind Corp said it would appeal the fine. The company said the ruling was flawed.\n\n"
+        "The Federal Aviation Administration said it was investigating. The agency said no one was hurt.",
+        (
+            ("ruling was flawed", "Northwind Corp", None),
+            ("no one was hurt", "the Federal Aviation Administration", None),
+        ),
+    ),
+    Case(
+        "the company never refers back to a country",
+        "Germany said exports fell in May. The company said it would cut 500 jobs.",
+        (("exports fell", "Germany", None), ("cut 500 jobs", "the company", None)),
+    ),
 ]
