@@ -421,7 +421,12 @@ def _parse(phrase: str) -> Mention | None:
             return Mention(INSTITUTION, surface if first == "the" else " ".join(head))
         if roles:  # "the minister", "a Pentagon spokesperson", "the Secretary of State": a role without a name
             return Mention(
-                PERSON, surface, gender=_gender_of(head), definite=definite and not indefinite, role=roles[-1]
+                PERSON,
+                surface,
+                gender=_gender_of(head),
+                # "Mayor says ...": a headline's bare capitalised role is the one the story names
+                definite=(definite and not indefinite) or (len(words) == 1 and _is_cap(words[0])),
+                role=roles[-1],
             )
         connected = any(_norm(w) in _CONNECTORS for w in head[1:-1])  # "Pacific Gas and Electric", "Bank of Korea"
         if all(_is_cap(w) or _norm(w) in _CONNECTORS for w in head) and (first == "the" or connected or _is_org(head)):

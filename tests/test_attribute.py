@@ -168,3 +168,20 @@ def test_single_quotes_are_quotes_and_apostrophes_are_not(text: str, inside: lis
         if qid >= 0:
             spans[qid] = spans.get(qid, "") + ch
     assert [spans[q].strip() for q in sorted(spans)] == inside
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("Mayor says city will rebuild after floods", "Karen Bass"),  # a bare role: the one the story names
+        ("Bass vows to rebuild", None),  # no reporting cue
+        ("Floods: what we know so far", None),
+        ("Northwind says profit will miss forecasts", "Northwind"),  # a source the body never names
+    ],
+)
+def test_a_headline_is_attributed_by_its_own_cue_to_the_body_s_source(headline: str, speaker: str | None) -> None:
+    body = "Mayor Karen Bass said on Monday that the city would rebuild. Her office said funds were released."
+    doc = document_from_text(f"{headline}\n\n{body}", "x.txt")
+    title = next(s for s in doc.sentences if s.kind == model.TITLE)
+    assert title.attribution.speaker == speaker
+    assert doc.sentences[-1].attribution.speaker == "her office"  # the headline changes no body attribution
