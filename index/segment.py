@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,6 +11,20 @@ import pysbd
 
 # A segment that starts like this continues the sentence before it ("..." he said. / , the minister said.)
 _CONTINUATION = re.compile(r"""^(?:[a-z,;:\)\]\u2019']|[\u201d"]\s*[a-z,])""")
+# Abbreviations that stand before a number or a date ("c. 1162", "approx. 1.7 million", "pp. 12-14", "fl. 1200"):
+# a segment ending in one continues into a segment that opens with a digit.
+_BEFORE_NUMBER = re.compile(
+    r"(?:^|[\s(\[])(?:c|ca|circa|approx|est|fl|b|d|r|no|nos|vol|vols|p|pp|fig|figs|art|arts|sec|ch|op|cf|vs|v|"
+    r"para|paras|ed|eds|n|nn|col|cols|ibid|al|appx)\.$",
+    re.IGNORECASE,
+)
+_OPENS_WITH_NUMBER = re.compile(r"^[~\u2248]?\d")
+# Where a long paragraph may be cut before segmentation: after "word." and white space, before a capital.
+_SURE_END = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z][a-z])")
+_PART_CHARS = 2000
+_SHORT_LINE = 40  # hard-wrapped prose has lines of 60-80 characters
+# A list item's bullet or number at the start of a line.
+_LIST_MARKER = re.compile(r"(?:[-*+\u2022\u2023\u25cf\u25e6\u25aa\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
 # A closing quote mark left alone at the start of a segment belongs to the previous one.
 _LONE_CLOSER = re.compile(r"""^[\u201d"']+(\s|$)""")
 
@@ -35,6 +50,58 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     if not chunk.strip():
         return []
     spans: list[Span] = []
+    for part_start, part_end in _parts(chunk):
+        spans.extend(_segment(text, start + part_start, start + part_end))
+    spans = _fill_gaps(text, spans, start, end)
+    return [_without_list_marker(text, span, start) for span in _merge_continuations(text, spans)]
+
+
+def _unwrap(chunk: str) -> str:
+    """The chunk with each line break that only wraps a sentence made a space: a break stays before a bulleted
+    line, before a numbered line after a line that is a list item or ends a sentence or a lead-in (':'), and
+    between a short line and a capital."""
+    lines = chunk.split("\n")
+    out = [lines[0]]
+    for before, line in itertools.pairwise(lines):
+        marker = _LIST_MARKER.match(line.lstrip(" \t"))
+        if marker:
+            keep = (
+                not line.lstrip(" \t")[:1].isdigit()
+                or bool(_LIST_MARKER.match(before.lstrip(" \t")))
+                or before.rstrip()[-1:] in (":", ".", "!", "?", ";")
+            )
+        else:  # a short line before a capital is a line of its own (a list without bullets), not a wrap
+            keep = len(before.strip()) < _SHORT_LINE and line.lstrip(" \t")[:1].isupper()
+        out.append(("\n" if keep else " ") + line)
+    return "".join(out)
+
+
+def _without_list_marker(text: str, span: Span, block_start: int) -> Span:
+    """A sentence that is a list item starts after its bullet or number ("- ", "2. "), which is markup."""
+    if span.start != block_start and text[span.start - 1] != "\n":
+        return span
+    marker = _LIST_MARKER.match(text, span.start, span.end)
+    return Span(marker.end(), span.end) if marker and marker.end() < span.end else span
+
+
+def _parts(chunk: str) -> list[tuple[int, int]]:
+    """A long paragraph cut into pieces of about _PART_CHARS at sure sentence ends (a lowercase word, a full stop,
+    a capital), because pysbd's time grows faster than linearly with its input (115 KB in one go: 26 s)."""
+    cuts = [0]
+    while len(chunk) - cuts[-1] > 2 * _PART_CHARS:
+        found = _SURE_END.search(chunk, cuts[-1] + _PART_CHARS)
+        if not found:
+            break
+        cuts.append(found.end())
+    return list(itertools.pairwise([*cuts, len(chunk)]))
+
+
+def _segment(text: str, start: int, end: int) -> list[Span]:
+    """pysbd's sentences of text[start:end], located in the text (pysbd may drop white space)."""
+    # pysbd ends a sentence at a line break; inside a paragraph one is a wrap ("O\n2", "the\npiers") unless a
+    # list item follows. The same-length view keeps every offset.
+    chunk = _unwrap(text[start:end])
+    spans: list[Span] = []
     cursor = 0
     for piece in _segmenter().segment(chunk):
         piece = piece.strip()
@@ -49,8 +116,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
                 break
         cursor = found + len(piece)
         spans.append(Span(start + found, start + cursor))
-    spans = _fill_gaps(text, spans, start, end)
-    return _merge_continuations(text, spans)
+    return spans
 
 
 def _fill_gaps(text: str, spans: list[Span], start: int, end: int) -> list[Span]:
@@ -77,11 +143,17 @@ def _rstrip_end(text: str, start: int, end: int) -> int:
 
 
 def _merge_continuations(text: str, spans: list[Span]) -> list[Span]:
-    """Join a segment to the one before when it cannot start a sentence (a speaker tail, a lone quote)."""
+    """Join a segment to the one before when it cannot start a sentence (a speaker tail, a lone quote, the number
+    after "c." or "approx.")."""
     out: list[Span] = []
     for span in spans:
         piece = text[span.start : span.end]
-        if out and (_CONTINUATION.match(piece) or _LONE_CLOSER.match(piece)):
+        before = text[out[-1].start : out[-1].end] if out else ""
+        if out and (
+            _CONTINUATION.match(piece)
+            or _LONE_CLOSER.match(piece)
+            or (_OPENS_WITH_NUMBER.match(piece) and _BEFORE_NUMBER.search(before))
+        ):
             out[-1] = Span(out[-1].start, span.end)
         else:
             out.append(span)

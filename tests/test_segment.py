@@ -48,3 +48,51 @@ def test_offsets_hold_when_the_segmenter_alters_the_text(monkeypatch):
     monkeypatch.setattr(segment, "_segmenter", lambda: Altering())
     text = "First one.   Second one. Third.  "
     assert [text[s.start : s.end] for s in segment.split_sentences(text)] == ["First one.", "Second one. Third."]
+
+
+def test_abbreviations_before_numbers_do_not_split():
+    text = (
+        "Genghis Khan was born c. 1162 near the Onon. Warsaw has approx. 1.7 million residents. "
+        "The ruling is in vol. 3 of the reports, pp. 12-14. Some rivers, e.g. the Aare, join it. "
+        "It was described by J. R. R. Tolkien in 1937. The river is 3.5 km wide."
+    )
+    assert sentences(text) == [
+        "Genghis Khan was born c. 1162 near the Onon.",
+        "Warsaw has approx. 1.7 million residents.",
+        "The ruling is in vol. 3 of the reports, pp. 12-14.",
+        "Some rivers, e.g. the Aare, join it.",
+        "It was described by J. R. R. Tolkien in 1937.",
+        "The river is 3.5 km wide.",
+    ]
+
+
+def test_a_sentence_may_open_with_a_number():
+    text = "The storm hit on Monday. 1,200 homes lost power. 30 people were hurt."
+    assert sentences(text) == ["The storm hit on Monday.", "1,200 homes lost power.", "30 people were hurt."]
+
+
+def test_list_items_are_sentences_without_their_bullets():
+    text = (
+        "Duties include:\n1. Dispensing medicines\n2. Advising patients. Some vaccinate.\n- hospital work\n- research"
+    )
+    assert sentences(text) == [
+        "Duties include:",
+        "Dispensing medicines",
+        "Advising patients.",
+        "Some vaccinate.",
+        "hospital work",
+        "research",
+    ]
+
+
+def test_a_line_break_inside_a_sentence_does_not_end_it():
+    text = "Increased O\n2 concentration in the lungs helps. The storm damaged two of the\n14 piers on Monday."
+    assert sentences(text) == [
+        "Increased O\n2 concentration in the lungs helps.",
+        "The storm damaged two of the\n14 piers on Monday.",
+    ]
+
+
+def test_short_lines_without_bullets_stay_apart():
+    text = "List of rivers of Europe\nRhine Gorge\nMeuse"
+    assert sentences(text) == ["List of rivers of Europe", "Rhine Gorge", "Meuse"]
