@@ -1,11 +1,12 @@
-"""Turn an article file into a Document: read, lay out, segment and attribute, offsets kept exact."""
+"""Turn an article file into a Document: read, clean (HTML to text, Markdown markup and wiki citation markers out),
+lay out, segment and attribute; offsets are exact in the cleaned text, which is the text stored."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-from index import html, ingest, layout, model, segment
+from index import html, ingest, layout, markup, model, segment
 from index.attribute import attribute
 
 
@@ -20,9 +21,9 @@ def document_from_bytes(data: bytes, path: str, digest: str = "") -> model.Docum
     text, warnings = ingest.decode(data, path)
     digest = digest or ingest.content_hash(data)
     if not html.is_html(path, text):
-        return document_from_text(text, path, digest, warnings)
+        return document_from_text(markup.clean(text, path), path, digest, warnings)
     page = html.extract(text, path)
-    doc = document_from_text(page.text, path, digest, warnings)
+    doc = document_from_text(markup.strip_wiki_markers(page.text), path, digest, warnings)
     doc.meta = replace(
         doc.meta,
         title=page.title or doc.meta.title,

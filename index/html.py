@@ -1,4 +1,5 @@
-"""Read a news web page through trafilatura: the article body as plain text, and its title, authors, date, site, URL."""
+"""Read a web page through trafilatura: the article body as plain text, and its title, authors, date, site, URL;
+page furniture (wiki edit links, citation marks, infoboxes, navigation, contents, references) removed first."""
 
 from __future__ import annotations
 
@@ -22,6 +23,23 @@ _ROLE_WORDS = frozenset({
     "business", "health", "science", "technology", "sports", "special", "guest", "opinion", "and", "of", "the",
 })
 # fmt: on
+# Page furniture that is never article prose, by class or id: wiki edit links, citation superscripts, reference
+# lists, infoboxes, navigation boxes, tables of contents, hatnotes, category links, print footers, sidebars.
+# fmt: off
+_FURNITURE_CLASSES = (
+    "mw-editsection", "reference", "references", "reflist", "mw-references-wrap", "mw-cite-backlink", "infobox",
+    "navbox", "navbox-styles", "vertical-navbox", "authority-control", "toc", "vector-toc", "catlinks",
+    "printfooter", "hatnote", "shortdescription", "sidebar", "ambox", "mw-jump-link", "noprint", "mw-empty-elt",
+    "vector-header", "vector-page-toolbar", "vector-page-titlebar", "mw-footer", "navigation-not-searchable",
+)
+_FURNITURE_IDS = ("toc", "siteSub", "contentSub", "jump-to-nav", "catlinks", "footer", "mw-navigation", "mw-panel")
+# fmt: on
+_FURNITURE_XPATH = " | ".join(
+    [f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in _FURNITURE_CLASSES]
+    + [f"//*[@id='{i}']" for i in _FURNITURE_IDS]
+)
+# A page title that is the article's own heading plus the site's name: "Rhine - Wikipedia", "Dam opens | Post".
+_SITE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014:\u00b7]\s+\S.{0,60}$")
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 
 
@@ -45,22 +63,32 @@ def is_html(path: str, text: str) -> bool:
 def extract(markup: str, path: str) -> Page:
     """The article in an HTML page; ArticleError when the page has no article text (only scripts, menus...)."""
     import trafilatura
+    from trafilatura.utils import load_html
 
     try:
+        tree = load_html(markup)
+        if tree is None:
+            raise ArticleError(f"{path}: no article text found in the HTML page")
+        heading = _main_heading(tree)
+        _drop_furniture(tree)
         found = trafilatura.bare_extraction(
-            markup,
+            tree,
             with_metadata=True,
             include_comments=False,
             include_tables=True,
             # Only dates the page states as its own (meta tags, time elements), never a year guessed from the text.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
+    except ArticleError:
+        raise
     except Exception as exc:  # trafilatura/lxml may raise many kinds of errors on broken markup
         raise ArticleError(f"{path}: the HTML could not be read ({type(exc).__name__})") from None
     body = _blocks(found.body) if found is not None and found.body is not None else []
     if not body:
         raise ArticleError(f"{path}: no article text found in the HTML page")
-    title = _clean(found.title)
+    title = _own_title(_clean(found.title), heading)
+    if body and _clean(body[0].lstrip("# ")) == title:
+        body[0] = title  # the page's own heading is the title, not a section heading
     if title and _clean(body[0].lstrip("# ")) != title:
         body.insert(0, title)
     return Page(
@@ -73,15 +101,45 @@ def extract(markup: str, path: str) -> Page:
     )
 
 
+def _main_heading(tree) -> str | None:
+    """The text of the page's first h1, the article's own title on most sites."""
+    found = tree.xpath("//h1")
+    return _clean("".join(found[0].itertext())) if found else None
+
+
+def _own_title(title: str | None, heading: str | None) -> str | None:
+    """The title without the site name after it when the page's h1 says the same without it."""
+    if (
+        title
+        and heading
+        and title != heading
+        and title.startswith(heading)
+        and _SITE_SUFFIX.fullmatch(title[len(heading) :])
+    ):
+        return heading
+    return title
+
+
+def _drop_furniture(tree) -> None:
+    """Remove page furniture from the tree (keeping the text that follows an element inside its parent)."""
+    for element in tree.xpath(_FURNITURE_XPATH):
+        parent = element.getparent()
+        if parent is not None:
+            element.drop_tree()
+
+
 def _blocks(body) -> list[str]:
     """One paragraph per block of trafilatura's body tree: headings as Markdown `## ` (so the layout marks
-    them as headings), each list item and table row on its own, white space folded."""
+    them as headings), each list item on its own, each table row as `| cell | cell |` (a row, which the layout
+    never answers from), white space folded."""
     out: list[str] = []
     for element in body:
         if element.tag == "list":
             out.extend(_text(item) for item in element.iter("item"))
         elif element.tag == "table":
-            out.extend(" | ".join(_text(cell) for cell in row.iter("cell")) for row in element.iter("row"))
+            out.extend(
+                "| " + " | ".join(_text(cell) for cell in row.iter("cell")) + " |" for row in element.iter("row")
+            )
         elif element.tag == "head" and _text(element):
             out.append("## " + _text(element))
         else:

@@ -1,4 +1,5 @@
-"""Recognise the parts of a plain-text or Markdown news article: title, standfirst, date line, body, links, credit."""
+"""Recognise the parts of a plain-text or Markdown article: title, standfirst, date line, body, headings, links,
+credit; and the furniture of a page copied whole (a wiki's menus, contents, infobox rows, reference lists)."""
 
 from __future__ import annotations
 
@@ -21,12 +22,132 @@ _DATELINE_RE = re.compile(
     rf"^\s*(?:(?:Published|Updated|Posted|Date)\s*:?\s*)?(?:{'|'.join(_DATE_PATTERNS)}){_TIME}\s*$",
     re.IGNORECASE,
 )
-_BYLINE_RE = re.compile(r"^\s*(?:\*|_)*\s*By\s+(?P<names>[^\n]+?)\s*(?:\*|_)*\s*$", re.IGNORECASE)
+# A byline names people, not a clause: "By Jane Roe and Sam Poe | Coastal Times", "By Ada Moss, Senior Reporter";
+# never "By 9000 BP, Europe was fully forested." or "By Tuesday, troops had left".
+_BY_NAME = r"(?:[A-Z][\w'\u2019.-]*|(?:de|van|von|der|da|di|del|la|le|al|bin)\b)(?:\s+(?:[A-Z][\w'\u2019.-]*|(?:de|van|von|der|da|di|del|la|le|al|bin)\b)){0,4}"
+_BY_TAIL = (
+    r"(?:[A-Z][\w'\u2019.&-]*|of|and|the|for|at|in|on)(?:\s+(?:[A-Z][\w'\u2019.&-]*|of|and|the|for|at|in|on)){0,8}"
+)
+_BYLINE_RE = re.compile(
+    rf"^\s*(?:\*|_)*\s*(?i:by)\s+(?P<names>{_BY_NAME}(?:\s*(?:,|\band\b|&)\s*{_BY_NAME})*"
+    rf"(?:(?:\s*[|\u2014\u2013]\s*|\s+-\s+|,\s*){_BY_TAIL})?)\s*(?:\*|_)*\s*$"
+)
 _CREDIT_RE = re.compile(
     r"contributed to this (?:report|story|article)|^\s*(?:reporting|writing|editing|additional reporting)\s+by\b",
     re.IGNORECASE,
 )
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
+# Sections after the article proper: what follows such a heading is lists of links and sources, never prose.
+_BACK_MATTER = frozenset(
+    {
+        "see also",
+        "references",
+        "reference",
+        "notes",
+        "external links",
+        "further reading",
+        "bibliography",
+        "sources",
+        "citations",
+        "footnotes",
+        "notes and references",
+        "references and notes",
+        "works cited",
+        "explanatory notes",
+        "general references",
+        "cited sources",
+        "literature",
+        "notes and citations",
+        "citations and notes",
+        "external sources",
+        "related articles",
+        "related links",
+        "related",
+        "read more",
+        "more on this story",
+    }
+)
+# A wiki page's interface lines when the whole page is copied as text (menus, tabs, tools, footer links).
+_CHROME_LINES = frozenset(
+    {
+        "jump to content",
+        "main menu",
+        "move to sidebar",
+        "hide",
+        "show",
+        "navigation",
+        "main page",
+        "contents",
+        "current events",
+        "random article",
+        "about wikipedia",
+        "contact us",
+        "contribute",
+        "help",
+        "learn to edit",
+        "community portal",
+        "recent changes",
+        "upload file",
+        "special pages",
+        "search",
+        "donate",
+        "create account",
+        "log in",
+        "personal tools",
+        "appearance",
+        "toggle the table of contents",
+        "(top)",
+        "article",
+        "talk",
+        "read",
+        "edit",
+        "view source",
+        "view history",
+        "tools",
+        "actions",
+        "general",
+        "what links here",
+        "related changes",
+        "permanent link",
+        "page information",
+        "cite this page",
+        "get shortened url",
+        "download qr code",
+        "print/export",
+        "download as pdf",
+        "printable version",
+        "in other projects",
+        "wikimedia commons",
+        "wikidata item",
+        "from wikipedia, the free encyclopedia",
+        "edit links",
+        "privacy policy",
+        "disclaimers",
+        "contact wikipedia",
+        "code of conduct",
+        "developers",
+        "statistics",
+        "cookie statement",
+        "mobile view",
+        "vte",
+        "v t e",
+        "v \u00b7 t \u00b7 e",
+        "expand all",
+        "collapse all",
+        "add languages",
+        "add links",
+    }
+)
+_CHROME_RE = re.compile(
+    r"^(?:\d+ languages?|toggle .{1,80} subsection|this page was last edited on .*|text is available under the .*"
+    r"|retrieved from [\"\u201c]?https?://.*|hidden categories:.*|categories?:.*|authority control.*|coordinates:.*"
+    r"|this article is about .*(?:for other uses|see ).*|for other uses, see .*|not to be confused with .*|main articles?: .*"
+    r"|further information: .*|see also: .*|.{1,80} redirects here\..*|pages for logged out editors.*)$",
+    re.IGNORECASE,
+)
+# A table row: cells between pipes (Markdown, or an HTML table as extracted) or separated by tabs (copied).
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^\t\n]*\S *\t+[^\t\n]*\S")
+_TERMINAL = re.compile(r"""[.!?\u2026:;,]["'\u201d\u2019)\]]*$""")
 _NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}"
 
 
@@ -75,16 +196,52 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_furniture(line: str) -> bool:
-    """A line that is never part of running prose: a date line, byline, heading or story link."""
-    return bool(_DATELINE_RE.match(line) or _BYLINE_RE.match(line) or _MD_HEADING.match(line) or is_related_link(line))
+    """A line that is never part of running prose: a date line, byline, heading, story link, page chrome, table row."""
+    return bool(
+        _DATELINE_RE.match(line)
+        or _BYLINE_RE.match(line)
+        or _MD_HEADING.match(line)
+        or is_related_link(line)
+        or is_chrome(line)
+        or _TABLE_ROW.match(line)
+    )
+
+
+def is_chrome(line: str) -> bool:
+    """A wiki page's interface line (menus, tabs, 'From Wikipedia...', hatnotes, category and footer lines)."""
+    line = line.strip()
+    return line.lower() in _CHROME_LINES or bool(_CHROME_RE.match(line))
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line without closing punctuation that opens with a capital or a digit: a section heading."""
+    words = line.split()
+    return (
+        0 < len(words) <= 10
+        and len(line) <= 90
+        and "\n" not in line.strip()
+        and (line.lstrip()[:1].isupper() or line.lstrip()[:1].isdigit())
+        and not _TERMINAL.search(line.rstrip())
+        and any(c.isalpha() for c in line)
+    )
+
+
+def _one_paragraph_a_line(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Lines of a block that are each a paragraph or heading (text with single newlines between paragraphs),
+    not a hard-wrapped paragraph: every line ends a sentence or is heading-short, and some line is long."""
+    chunks = [text[a:b] for a, b in lines]
+    return any(len(c) > 120 for c in chunks) and all(
+        _TERMINAL.search(c) or (looks_like_heading(c) and len(c.split()) <= 8) for c in chunks
+    )
 
 
 def blocks_of(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans, with a paragraph cut into its lines where one of them is article furniture."""
+    """Paragraph spans, with a paragraph cut into its lines where one of them is article furniture or where its
+    lines are paragraphs of their own."""
     out = []
     for s, e in paragraphs(text):
         lines = _lines(text, s, e)
-        if len(lines) > 1 and any(_is_furniture(text[a:b]) for a, b in lines):
+        if len(lines) > 1 and (any(_is_furniture(text[a:b]) for a, b in lines) or _one_paragraph_a_line(text, lines)):
             out.extend(lines)
         else:
             out.append((s, e))
@@ -156,28 +313,39 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         return layout
     body_no = 0
     seen_body = False
+    back_matter = False
+    titled = False
+    title_at = 0
     for i, (s, e) in enumerate(spans):
         raw = text[s:e]
         heading = _MD_HEADING.match(raw)
         if heading:
             s += heading.end()
             raw = text[s:e]
+        bare_heading = not heading and titled and _bare_heading(text, spans, i)
+        if heading or bare_heading:
+            back_matter = _normalise(raw) in _BACK_MATTER
         kind = model.BODY
-        if i == 0:
+        if not titled and (is_chrome(raw) or _TABLE_ROW.match(raw)):
+            kind = model.RELATED
+        elif not titled:
             kind = model.TITLE
+            titled, title_at = True, i
             layout.title = raw.strip()
         elif not seen_body and _DATELINE_RE.match(raw):
             kind = model.DATELINE
             layout.date = layout.date or parse_date(raw)
+        elif _TABLE_ROW.match(raw):
+            kind = model.RELATED
         elif not seen_body and _normalise(raw) == _normalise(layout.title):
             kind = model.TITLE
         elif (_BYLINE_RE.match(raw) and len(raw) < 200) or (_CREDIT_RE.search(raw) and len(raw) < 400):
             kind = model.CREDIT
-        elif is_related_link(raw):
-            kind = model.RELATED
-        elif heading:
+        elif heading or bare_heading:
             kind = model.HEADING
-        elif not seen_body and i == 1 and _followed_by_dateline(text, spans, i):
+        elif back_matter or is_related_link(raw) or is_chrome(raw):
+            kind = model.RELATED
+        elif not seen_body and i == title_at + 1 and _followed_by_dateline(text, spans, i):
             kind = model.STANDFIRST
         if kind == model.CREDIT:
             outlet, authors = parse_credit(raw)
@@ -190,6 +358,23 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
     if not layout.title:
         layout.title = fallback_title
     return layout
+
+
+def _is_prose(line: str) -> bool:
+    return bool(_TERMINAL.search(line.rstrip())) or len(line.split()) > 12
+
+
+def _bare_heading(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """A heading-like line (no '#') that a prose paragraph follows, directly or after a sub-heading."""
+    raw = text[spans[i][0] : spans[i][1]]
+    if not looks_like_heading(raw) or _is_furniture(raw):
+        return False
+    after = [text[s:e] for s, e in spans[i + 1 : i + 3]]
+    if _normalise(raw) in _BACK_MATTER:
+        return bool(after)
+    if after and _is_prose(after[0]):
+        return True
+    return len(after) == 2 and looks_like_heading(after[0]) and _is_prose(after[1])
 
 
 def _followed_by_dateline(text: str, spans: list[tuple[int, int]], i: int) -> bool:

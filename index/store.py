@@ -33,6 +33,7 @@ _PIPELINE_MODULES = (
     "speakers",
     "attribute",
     "document",
+    "markup",
     "model",
     "passage",
     "terms",

@@ -86,3 +86,27 @@ def test_byline_job_title_is_not_an_author_and_headings_lists_are_blocks():
     assert body[-2:] == ["Hours were cut in 2023.", "Visits fell by a third."]
     for s in doc.sentences:
         assert doc.text[s.start : s.end] == s.text
+
+
+def test_wiki_page_furniture_is_removed_and_data_tables_never_answer():
+    page = (
+        "<html><head><title>Kenya - Wikipedia</title></head><body><h1 id='firstHeading'>Kenya</h1>"
+        "<div id='siteSub'>From Wikipedia, the free encyclopedia</div><div id='mw-content-text'>"
+        "<table class='infobox'><tr><th>Capital</th><td>Nairobi</td></tr></table>"
+        "<p>Kenya is a country in East Africa with a population of more than 47 million in 2019.<sup "
+        "class='reference'><a href='#cite_note-1'>[1]</a></sup> Its capital and largest city is Nairobi, on the "
+        "country's central plateau, and its oldest city is Mombasa, a port on the Indian Ocean coast.</p>"
+        "<h2>Economy<span class='mw-editsection'>[<a href='/edit'>edit</a>]</span></h2>"
+        "<p>Kenya's economy is the largest in eastern and central Africa, with Nairobi serving as a major "
+        "regional commercial hub for the whole of the region and for international firms.</p>"
+        "<table><tr><th>Year</th><th>GDP</th></tr><tr><td>2019</td><td>95.5</td></tr></table>"
+        "<div class='navbox'><a href='/a'>Countries of Africa</a> <a href='/b'>Nairobi County</a></div>"
+        "</div></body></html>"
+    )
+    doc = document_from_bytes(page.encode(), "kenya.html")
+    assert doc.meta.title == "Kenya"
+    kinds = {s.text: s.kind for s in doc.sentences}
+    assert kinds.get("Economy", model.HEADING) == model.HEADING  # trafilatura may drop a short page's h2
+    assert kinds["| 2019 | 95.5 |"] == model.RELATED
+    assert not any(w in doc.text for w in ("[1]", "edit", "Wikipedia", "Capital", "Countries of Africa"))
+    assert "Kenya is a country in East Africa with a population of more than 47 million in 2019." in kinds

@@ -60,3 +60,34 @@ def test_parse_date_formats():
 
 def test_parse_credit_reporting_by():
     assert parse_credit("Reporting by Ana Lima and Joe Bloggs; editing by Tim Cook.")[1] == ("Ana Lima", "Joe Bloggs")
+
+
+def test_a_sentence_opening_with_by_is_no_byline():
+    text = (
+        "Ice age ends\n\nBy 9000 BP, Europe was fully forested.\n\nBy Tuesday, the troops had left the city.\n\n"
+        "By using this site, you agree to the terms.\n"
+    )
+    doc = document_from_text(text, "ice.txt")
+    assert [s.kind for s in doc.sentences] == [model.TITLE, model.BODY, model.BODY, model.BODY]
+    assert doc.meta.authors == ()
+
+
+def test_bylines_still_name_their_authors():
+    assert parse_credit("By Jane Roe and Sam Poe | Coastal Times") == ("Coastal Times", ("Jane Roe", "Sam Poe"))
+    assert parse_credit("By Ana de Lima")[1] == ("Ana de Lima",)
+
+
+def test_short_lines_before_prose_are_headings_and_back_matter_is_not_answerable():
+    text = (
+        "Harbour reopens\n\nThe harbour reopened on Monday after repairs, the port authority said.\n\n"
+        "Ferry services\n\nFerries to the islands will run from Friday.\n\nReferences\n\n"
+        "Port authority annual report 2024\n\nCity council minutes, 3 March 2025\n"
+    )
+    doc = document_from_text(text, "harbour.txt")
+    kinds = [(s.kind, s.text) for s in doc.sentences]
+    assert (model.HEADING, "Ferry services") in kinds and (model.HEADING, "References") in kinds
+    assert kinds[-2:] == [
+        (model.RELATED, "Port authority annual report 2024"),
+        (model.RELATED, "City council minutes, 3 March 2025"),
+    ]
+    assert doc.meta.date is None
