@@ -132,7 +132,7 @@ class OnnxEmbedder:
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
-    """Rows rescaled to length 1: the graph normalises already; this only removes int8 rounding drift."""
+    """Rows rescaled to exactly unit length (the graph's last op normalises already, so this is a cheap guard)."""
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     return np.ascontiguousarray(vectors, dtype=np.float32)
 

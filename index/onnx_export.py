@@ -3,7 +3,8 @@
 Recipe: the encoder with eager attention is traced to fp32 ONNX; ONNX Runtime's BERT optimizer fuses each
 layer's attention into one Attention node, the embeddings into EmbedLayerNormalization and bias+GELU into
 BiasGelu (fusing before quantisation, so the query/key/value weights become one int8 QAttention); then
-dynamic int8 with per-channel weight scales. Per-tensor scales lose 2-3 points P@1, so they are not used.
+dynamic int8 with per-channel weight scales. Per-tensor scales lose 2-3 points P@1, so only the embedding
+layer (lookups and their LayerNorm, no products) has them: the file stays 23 MB and a session opens in ~40 ms.
 Residual adds and LayerNorms are left unfused: ORT's CPU SkipLayerNormalization kernel takes ~20 us per
 call on a ~10-token question, five times an Add plus LayerNormalization, so sessions also disable ORT's
 own SkipLayerNormFusion (`RUNTIME_DISABLED_OPTIMIZERS`). The export lives in the cache dir, keyed by the
