@@ -47,6 +47,8 @@ FEATURES = (
     "x_window_coverage",  # that coverage by the sentence with its previous and next sentences
     "x_bm25_rel",  # BM25 of the units (a unit's tf: its best alternative), over the best among the candidates
     "negated_match",  # IDF share of the question's terms the sentence holds just after a negation ("could not confirm")
+    "asks",  # the sentence reports a question ("a reporter asked Biden if ...") or ends with "?": it poses, not answers
+    "answers_asked",  # the previous sentence reports a question: its unit coverage (this one may be the reply)
 )
 F = {name: i for i, name in enumerate(FEATURES)}
 ABSTAIN_FEATURES = (
@@ -120,6 +122,22 @@ class Question:
 NEGATED_SPAN = 3  # words after a negation that it governs
 _NEGATED = re.compile(rf"(?:{NEGATION.pattern})((?:\W+\w+){{1,{NEGATED_SPAN}}})", re.IGNORECASE)
 _NEGATED_CACHE: weakref.WeakKeyDictionary[Corpus, dict[int, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+_ASKS = re.compile(r"\?\W*$|\basked\b(?:\W+\w+){0,4}?\W+(?:if|whether)\b", re.IGNORECASE)
+_ASKED: weakref.WeakKeyDictionary[Corpus, dict[int, bool]] = weakref.WeakKeyDictionary()
+
+
+def _asks(corpus: Corpus, rows: np.ndarray) -> list[bool]:
+    """Per row: the sentence poses or reports a question (cached per corpus)."""
+    cache = _ASKED.setdefault(corpus, {})
+    out = []
+    for r in rows.tolist():
+        found = cache.get(r)
+        if found is None:
+            found = cache[r] = bool(_ASKS.search(corpus.sentence(r).text))
+        out.append(found)
+    return out
 
 
 def _negated_terms(corpus: Corpus, rows: np.ndarray) -> list[frozenset[str]]:
@@ -340,6 +358,10 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     if q.entities:
         x[:, F["entity_coverage"]] = [len(q.entities & info.words) / len(q.entities) for info in infos]
     x[:, F["speaker_match"]] = [not info.speaker_stems.isdisjoint(qset) for info in infos]
+    asks = np.array(_asks(corpus, rows), dtype=bool)
+    x[:, F["asks"]] = asks
+    prev_asks = np.where(has_prev & (prev < n), asks[np.minimum(prev_at, n - 1)], False)
+    x[:, F["answers_asked"]] = np.where(prev_asks, _share(uw, unit_hit[prev_at], u_total), 0.0)
     if not q.negated and n_stems:
         negated_terms = _negated_terms(corpus, rows)
         neg_hit = np.array([[t in held for t in stems] for held in negated_terms], dtype=bool).reshape(n, n_stems)
