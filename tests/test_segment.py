@@ -96,3 +96,14 @@ def test_a_line_break_inside_a_sentence_does_not_end_it():
 def test_short_lines_without_bullets_stay_apart():
     text = "List of rivers of Europe\nRhine Gorge\nMeuse"
     assert sentences(text) == ["List of rivers of Europe", "Rhine Gorge", "Meuse"]
+
+
+def test_a_very_long_paragraph_is_cut_only_at_sentence_ends():
+    """Long paragraphs go to pysbd in pieces; the sentences must be those of the pieces read whole."""
+    unit = (
+        "The Rhine flows c. 1,230 km from the Alps. Dr. Ruth Weber of the U.S. Geological Survey said "
+        '"it carries approx. 2,900 m3/s." It floods often (e.g. in 1993 and 1995), she added. '
+    )
+    text = unit * 120
+    assert len(text) > 20_000
+    assert sentences(text) == sentences(unit) * 120
