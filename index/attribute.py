@@ -63,6 +63,8 @@ _NOT_BEFORE_SUBJECT = _OBJECT_OF | {"the", "a", "an", "its", "his", "her", "thei
 _NOUN_LIKE = {"states", "reports", "claims", "notes", "remarks", "comments", "projects", "estimates", "forecasts",
               "answers", "replies", "counters", "thinks", "believes", "concludes", "continues", "posts",
               "rules", "shows", "finds"}  # fmt: skip
+_COORDINATED = re.compile(r"\s(?:and|but)\s+$")  # "... and said", "... but said": the clause's subject speaks
+_SPEECH = {"said", "says", "told", "tells"}  # verbs that are speech whatever follows them
 _FINDINGS = {"found", "finds", "showed", "shows", "ruled", "rules"}  # cues of studies and courts, not only of speech
 _TO_BE = re.compile(r"^\s+to\s+(?:be|have)\b")
 # "denied the reports" is a statement; "denied him entry" or "denied the appeal" is an action.
@@ -91,7 +93,12 @@ _OWNED_DOCUMENT = re.compile(
     r"data|figures|readout|transcript|website|account|announcement|tally|count)$"
 )
 _TRAILING_DOCUMENT = re.compile(
-    r"^(?P<owner>(?:the\s+)?[A-Z].*?)\s+(?:data|figures|statistics|estimates|report|survey|poll|analysis|records)$"
+    r"^(?:an?\s+)?(?P<owner>(?:the\s+)?[A-Z].*?)\s+(?:data|figures|statistics|estimates|report|survey|poll|analysis|"
+    r"records|study)$"
+)
+# "a Gallup poll released Monday", "figures published on Friday": what follows the document is not its owner.
+_DOCUMENT_DETAIL = re.compile(
+    r"\s+(?:released|published|issued|conducted|carried\s+out|seen|obtained|cited|compiled)\b.*$"
 )
 _STOP = re.compile(r"[,;:|()]|\.(?=\s|$)")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])$")
@@ -266,6 +273,8 @@ def _from_cue(
         cue = f"{verb} {obj['obj'].rstrip('.')}"
     kind = model.DIRECT_QUOTE if direct else model.REPORTED
     subject = _subject_before(before)
+    if subject is None and _COORDINATED.search(before) and (verb in _SPEECH or _THAT_OR_QUOTE.match(after)):
+        subject = _clause_subject(before)  # "X called the vote 'a step forward' but said ...": X said
     if subject is not None and ((subject[0].loose and verb in _WEAK) or subject[0].name in _FIRST_PERSON):
         return None  # "the 2005 series reveals that", "we say": not a news source
     if subject is not None:
@@ -300,6 +309,21 @@ def _subject_before(before: str) -> tuple[speakers.Mention, str, str | None] | N
         if named and named.kind == speakers.PERSON and not named.role:
             return named, name, _STRIP_ARTICLE.sub("", phrase)
     return (mention, phrase, None) if mention and phrase else None
+
+
+def _clause_subject(before: str) -> tuple[speakers.Mention, str, str | None] | None:
+    """The subject that opens the clause of a coordinated cue ("Police arrested two men and said ..."): the longest
+    first words that read as a source and are followed by a lower-case word (the first verb)."""
+    for chunk in reversed(_PUNCT_BREAK.split(before)):  # "In 2019, the company cut jobs and said": after the comma
+        words = chunk.split()
+        for k in range(min(len(words) - 1, 10), 0, -1):
+            if not words[k][:1].islower():
+                continue
+            phrase = " ".join(words[:k])
+            mention = speakers.parse(phrase)
+            if mention and mention.kind != speakers.PRONOUN and not mention.loose:
+                return mention, phrase, None
+    return None
 
 
 def _set_off_subject(chunks: list[str]) -> tuple[speakers.Mention, str, str | None] | None:
@@ -399,7 +423,7 @@ def _up_to_stop(text: str) -> tuple[str, str]:
 
 
 def _from_according(match: re.Match, registry: speakers.Registry) -> _Source | None:
-    src = _DOCUMENT.sub("", match["src"].strip())
+    src = _DOCUMENT_DETAIL.sub("", _DOCUMENT.sub("", match["src"].strip()))
     owner = _OWNED_DOCUMENT.match(src) or _TRAILING_DOCUMENT.match(src)
     src = owner["owner"] if owner else src.rstrip(".")
     if not src or len(src.split()) > 10:

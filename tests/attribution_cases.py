@@ -638,4 +638,29 @@ CASES: list[Case] = [
         "Germany said exports fell in May. The company said it would cut 500 jobs.",
         (("exports fell", "Germany", None), ("cut 500 jobs", "the company", None)),
     ),
+    # US politics.
+    Case(
+        "a cue coordinated with another verb takes the clause's subject",
+        'White House press secretary Karine Jean-Pierre called the vote "a step forward" but said more work was '
+        "needed. In 2019, the company cut 300 jobs and said it would sell its plant.",
+        (
+            ("more work was needed", "Karine Jean-Pierre", "White House press secretary"),
+            ("sell its plant", "the company", None),
+        ),
+    ),
+    Case(
+        "a coordinated verb that is no speech keeps the article voice",
+        "Peter Hale translated the poem and added a preface to the second edition.",
+        (("added a preface", None, ANY),),
+    ),
+    Case(
+        "according to a poll released on a day",
+        "According to a Gallup poll released Monday, 28% of Americans named immigration as the top problem.",
+        (("28% of Americans", "Gallup", ANY),),
+    ),
+    Case(
+        "party tag and a trailing day",
+        "The plan is dead on arrival, Sen. James Lankford, R-Okla., said Tuesday.",
+        (("dead on arrival", "James Lankford", "Sen."),),
+    ),
 ]
