@@ -64,6 +64,7 @@ _NOUN_LIKE = {"states", "reports", "claims", "notes", "remarks", "comments", "pr
               "answers", "replies", "counters", "thinks", "believes", "concludes", "continues", "posts",
               "rules", "shows", "finds"}  # fmt: skip
 _COORDINATED = re.compile(r"\s(?:and|but)\s+$")  # "... and said", "... but said": the clause's subject speaks
+_COLON_QUOTE = re.compile(r"^\s*(?P<who>[^|:;,]{2,80}?)\s*:\s*\|")  # "Minister: 'We will act'", "Smith: \"No.\""
 _SPEECH = {"said", "says", "told", "tells"}  # verbs that are speech whatever follows them
 _FINDINGS = {"found", "finds", "showed", "shows", "ruled", "rules"}  # cues of studies and courts, not only of speech
 _TO_BE = re.compile(r"^\s+to\s+(?:be|have)\b")
@@ -240,6 +241,11 @@ def _explicit(
         if match and subject and not subject[0].loose:
             entity, via = _resolve(subject[0], registry, here)
             return _Source(model.REPORTED, entity, " ".join(match["verb"].split()), subject[1], via, match.start())
+    colon = _COLON_QUOTE.match(narrative)
+    mention = speakers.parse(colon["who"]) if colon else None
+    if mention and mention.kind != speakers.PRONOUN and not mention.loose:  # headline style: "Minister: '...'"
+        entity, via = _resolve(mention, registry, here)
+        return _Source(model.DIRECT_QUOTE, entity, ":", colon["who"], via)
     tail = _QUOTE_TAIL.match(narrative)
     if tail:  # '"What a ride," the commander radioed.': any verb right after a quote and its speaker is a cue
         subject = _subject_before(narrative[: tail.start("verb")])
@@ -279,7 +285,8 @@ def _from_cue(
         return None  # "the 2005 series reveals that", "we say": not a news source
     if subject is not None:
         mention, phrase, appositive = subject
-        entity, via = _resolve(mention, registry, here)
+        named = _named_before(before, mention, registry) if mention.kind == speakers.PRONOUN else None
+        entity, via = (named, VIA_PRONOUN) if named else _resolve(mention, registry, here)
         if via == VIA_PRONOUN and verb in _FINDINGS and entity not in here:
             return None  # "He found that ...": a study's author is often named only in passing ("a study by X")
         if entity and appositive and entity.kind == speakers.PERSON and not entity.title:
@@ -309,6 +316,21 @@ def _subject_before(before: str) -> tuple[speakers.Mention, str, str | None] | N
         if named and named.kind == speakers.PERSON and not named.role:
             return named, name, _STRIP_ARTICLE.sub("", phrase)
     return (mention, phrase, None) if mention and phrase else None
+
+
+def _named_before(before: str, pronoun: speakers.Mention, registry: speakers.Registry) -> speakers.Entity | None:
+    """The person a pronoun's own sentence names before it, if any ("Campaigner Pat Green welcomed the move. 'It is
+    late,' he said." when single quotes kept the segmenter from splitting it)."""
+    want = speakers.PRONOUNS.get(pronoun.name)
+    if want not in (speakers.MALE, speakers.FEMALE):
+        return None
+    for _, phrase in reversed(speakers.name_runs(before)):
+        mention = speakers.parse(phrase)
+        if not mention or mention.kind != speakers.PERSON or mention.gender not in (None, want) or mention.role:
+            continue
+        if mention.title or len(mention.name.split()) >= 2 or registry.known_person(mention.name):
+            return registry.resolve(mention)
+    return None
 
 
 def _clause_subject(before: str) -> tuple[speakers.Mention, str, str | None] | None:

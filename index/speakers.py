@@ -50,7 +50,8 @@ ROLE_NOUNS = HONORIFICS | {
     "student", "teacher", "activist", "organizer", "organiser", "campaigner", "protester", "voter",
     "worker", "employee", "consultant", "architect", "engineer", "pilot", "soldier", "veteran",
     "commentator", "pollster", "host", "anchor", "columnist", "writer", "producer", "actor", "actress",
-    "singer", "artist", "designer", "entrepreneur", "investor", "banker", "trader", "farmer", "physicist", "chemist", "biologist", "psychologist", "professor", "lecturer", "academic", "ombudsman",
+    "singer", "artist", "designer", "entrepreneur", "investor", "banker", "trader", "farmer", "mp", "mep", "msp",
+    "mla", "congressmember", "assemblymember", "alderman", "alderwoman", "selectman", "physicist", "chemist", "biologist", "psychologist", "professor", "lecturer", "academic", "ombudsman",
 }  # fmt: skip
 # Lower-case words that may stand inside a title ("press secretary", "national security adviser").
 TITLE_WORDS = ROLE_NOUNS | {
@@ -80,7 +81,7 @@ GROUP_NOUNS = {
     "advisers", "advisors", "insiders", "people", "scholars", "historians", "forecasters",
     "meteorologists", "regulators", "judges", "members", "voters", "citizens", "villagers", "locals",
     "survivors", "families", "relatives", "neighbors", "neighbours", "fans", "players", "coaches",
-    "democrats", "republicans", "conservatives", "liberals", "agencies", "ministries", "governments",
+    "democrats", "republicans", "conservatives", "liberals", "mps", "meps", "agencies", "ministries", "governments",
     "companies", "firms", "banks", "groups", "reports", "estimates", "media", "outlets", "polls",
     "surveys", "studies", "figures", "data", "documents", "records", "statistics",
 }  # fmt: skip

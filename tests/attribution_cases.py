@@ -663,4 +663,20 @@ CASES: list[Case] = [
         "The plan is dead on arrival, Sen. James Lankford, R-Okla., said Tuesday.",
         (("dead on arrival", "James Lankford", "Sen."),),
     ),
+    # UK politics, single quotes.
+    Case(
+        "a pronoun after a name in the same (unsplit) sentence",
+        "Campaigner Patrick Green, whose son was killed in 2010, welcomed the move. 'It has taken far too long,' he "
+        "said. 'But it is a start.'",
+        (("taken far too long", "Patrick Green", "Campaigner"),),
+    ),
+    Case(
+        "an MP is a title",
+        'Conservative MP Robert Jenrick disagreed. He said the plan was "weak". Labour MPs said it was a start.',
+        (
+            ("disagreed", None, ANY),
+            ("plan was", "Robert Jenrick", "Conservative MP"),
+            ("it was a start", "Labour MPs", None),
+        ),
+    ),
 ]

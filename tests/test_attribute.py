@@ -177,6 +177,7 @@ def test_single_quotes_are_quotes_and_apostrophes_are_not(text: str, inside: lis
         ("Bass vows to rebuild", None),  # no reporting cue
         ("Floods: what we know so far", None),
         ("Northwind says profit will miss forecasts", "Northwind"),  # a source the body never names
+        ("Mayor: 'We will rebuild this city'", "Karen Bass"),  # British headline style
     ],
 )
 def test_a_headline_is_attributed_by_its_own_cue_to_the_body_s_source(headline: str, speaker: str | None) -> None:
