@@ -30,7 +30,7 @@ def document_from_bytes(data: bytes, path: str, digest: str = "") -> model.Docum
         outlet=page.outlet or doc.meta.outlet,
         date=page.date or doc.meta.date,
         authors=page.authors or doc.meta.authors,
-        url=page.url,
+        url=page.url or doc.meta.url,
     )
     return doc
 
@@ -52,6 +52,7 @@ def document_from_text(text: str, path: str, digest: str = "", warnings: list[st
         outlet=parts.outlet,
         date=parts.date,
         authors=parts.authors,
+        url=parts.url,
         content_hash=digest or ingest.content_hash(text.encode()),
     )
     return model.Document(meta=meta, text=text, sentences=attribute(sentences), warnings=list(warnings or []))

@@ -145,6 +145,15 @@ _CHROME_RE = re.compile(
     r"|further information: .*|see also: .*|.{1,80} redirects here\..*|pages for logged out editors.*)$",
     re.IGNORECASE,
 )
+# A metadata line at the top of a file: Markdown front matter ("title: ...", "date: ...") or a reader tool's
+# header ("Title: ...", "URL Source: ...", "Published Time: ...", "Markdown Content:").
+_HEADER_FIELD = re.compile(
+    r"^\s*(?P<key>title|url source|url|source url|canonical(?: url)?|link|published(?: time| date| at)?|"
+    r"date(?: published)?|updated|last updated|modified|author|authors|byline|markdown content|tags|categories|"
+    r"keywords|lang|language|slug|layout|image|site|site name|outlet|publisher|draft|id)\s*:(?:\s+(?P<value>.*?))?\s*$",
+    re.IGNORECASE,
+)
+_HEADER_LIST_ITEM = re.compile(r"^\s*-\s+(?P<value>.+?)\s*$")
 # A table row: cells between pipes (Markdown, or an HTML table as extracted) or separated by tabs (copied).
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^\t\n]*\S *\t+[^\t\n]*\S")
 _TERMINAL = re.compile(r"""[.!?\u2026:;,]["'\u201d\u2019)\]]*$""")
@@ -170,6 +179,7 @@ class Layout:
     date: str | None = None
     outlet: str | None = None
     authors: tuple[str, ...] = ()
+    url: str | None = None
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -204,6 +214,7 @@ def _is_furniture(line: str) -> bool:
         or is_related_link(line)
         or is_chrome(line)
         or _TABLE_ROW.match(line)
+        or _HEADER_FIELD.match(line)
     )
 
 
@@ -316,6 +327,7 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
     back_matter = False
     titled = False
     title_at = 0
+    header_key = ""
     for i, (s, e) in enumerate(spans):
         raw = text[s:e]
         heading = _MD_HEADING.match(raw)
@@ -326,7 +338,16 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         if heading or bare_heading:
             back_matter = _normalise(raw) in _BACK_MATTER
         kind = model.BODY
-        if not titled and (is_chrome(raw) or _TABLE_ROW.match(raw)):
+        field_ = None if seen_body else _HEADER_FIELD.match(raw)
+        item = None if seen_body or not header_key else _HEADER_LIST_ITEM.match(raw)
+        if field_ or item:
+            key = field_.group("key").lower() if field_ else header_key
+            value = ((field_.group("value") if field_ else item.group("value")) or "").strip("\"' ")
+            header_key = key if field_ else header_key
+            kind = _read_header(layout, key, value)
+            if key == "title" and value:
+                titled, title_at = True, i
+        elif not titled and (is_chrome(raw) or _TABLE_ROW.match(raw)):
             kind = model.RELATED
         elif not titled:
             kind = model.TITLE
@@ -357,7 +378,35 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         layout.blocks.append(Block(s, e, kind, body_no if kind == model.BODY else 0))
     if not layout.title:
         layout.title = fallback_title
+    layout.title = _without_site_name(layout.title, layout.url)
     return layout
+
+
+def _read_header(layout: Layout, key: str, value: str) -> str:
+    """Take a header line's metadata into the layout; the kind of the line (never answerable)."""
+    if key == "title" and value:
+        layout.title = layout.title or value
+    elif key.startswith(("published", "date", "updated", "last updated", "modified")):
+        layout.date = layout.date or parse_date(value)
+        return model.DATELINE
+    elif key in ("author", "authors", "byline") and value:
+        names = tuple(n for n in _split_names(value.strip("[]")) if re.match(rf"^{_NAME}$", n.strip("\"'")))
+        layout.authors = layout.authors + tuple(n.strip("\"'") for n in names)
+        return model.CREDIT
+    elif key in ("site", "site name", "outlet", "publisher") and value:
+        layout.outlet = layout.outlet or value
+        return model.CREDIT
+    elif key in ("url", "url source", "source url", "canonical", "canonical url", "link") and value:
+        layout.url = layout.url or value
+    return model.RELATED
+
+
+def _without_site_name(title: str, url: str | None) -> str:
+    """'Kenya - Wikipedia' -> 'Kenya' when the part after the dash names the site the URL is on."""
+    found = re.match(r"^(?P<title>.+?)\s+[-|\u2013\u2014\u00b7]\s+(?P<site>[^-|\u2013\u2014\u00b7]{2,40})$", title)
+    host = re.sub(r"^\w+://", "", url or "").split("/")[0].lower()
+    site = re.sub(r"\W+", "", found.group("site").lower()) if found else ""
+    return found.group("title") if found and site and site in host.replace(".", "") else title
 
 
 def _is_prose(line: str) -> bool:

@@ -23,6 +23,7 @@ _WIKI_MARKER = re.compile(
     r"(?<=[\w.,;:!?)\]%\u2019\u201d\"'])\[(?:\d{1,4}|[a-z]{1,2}(?=\](?![A-Za-z]))|(?:note|nb|n|fn|lower-alpha)\s?\d{1,3}|"
     rf"(?i:{_TAG_WORDS}))\]"
 )
+_EDIT_LINK = re.compile(r"[ \t]*\[edit(?: source)?\]", re.IGNORECASE)
 # Markdown: images, footnote references, links (inline, reference-style, autolinks), emphasis, inline code.
 _MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_CITATION_LINK = re.compile(r"(?<=\S)\[\\?\[(\d{1,4}|[a-z]{1,2}|[A-Za-z]{1,6}\s?\d{1,3})\\?\]\]\([^)\n]*\)")
@@ -42,6 +43,10 @@ _MD_TABLE_RULE = re.compile(
 )
 _MD_SETEXT = re.compile(r"^([^\n]*\S[^\n]*)\n[ \t]{0,3}(=+|-+)[ \t]*$", re.MULTILINE)
 _MD_RULE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})(?:\n|$)", re.MULTILINE)
+# YAML front matter: its fences go (the layout reads its "title:", "date:", "author:" lines).
+_MD_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\n((?:[A-Za-z_][\w -]*:.*\n|[ \t]+.*\n|-[ \t].*\n)*?)---[ \t]*(?:\n|\Z)"
+)
 _MD_HTML_TAG = re.compile(r"</?(?:sup|sub|span|small|b|i|em|strong|u|br|abbr|cite)\b[^>\n]*>", re.IGNORECASE)
 
 
@@ -59,14 +64,16 @@ def clean(text: str, path: str) -> str:
 
 
 def strip_wiki_markers(text: str) -> str:
-    """Remove citation and cleanup markers glued to a word ("long.[1]", "Greek[citation needed]")."""
-    return _WIKI_MARKER.sub("", text)
+    """Remove citation and cleanup markers glued to a word ("long.[1]", "Greek[citation needed]"), and wiki
+    section edit links wherever they stand ("History [edit]", "[edit]" on a line of its own)."""
+    return _WIKI_MARKER.sub("", _EDIT_LINK.sub("", text))
 
 
 def render_markdown(text: str) -> str:
     """Markdown inline markup to its text; block markup (headings, list markers, table pipes) is left for the
-    layout, with underlined headings as '#' ones, and table rule rows, horizontal rules and link definitions
-    dropped."""
+    layout, with underlined headings as '#' ones, and table rule rows, horizontal rules, link definitions and
+    front matter fences dropped."""
+    text = _MD_FRONT_MATTER.sub(r"\1", text, count=1)
     text = _MD_LINK_DEFINITION.sub("", text)
     text = _MD_SETEXT.sub(lambda m: ("# " if m.group(2)[0] == "=" else "## ") + m.group(1), text)
     text = _MD_TABLE_RULE.sub("", text)

@@ -1,7 +1,7 @@
 """Recognising the parts of a news article and its metadata, on the bundled article and on small ones."""
 
 from index import model
-from index.document import document_from_text, load_document
+from index.document import document_from_bytes, document_from_text, load_document
 from index.layout import parse_credit, parse_date
 
 from .conftest import BUNDLED
@@ -91,3 +91,28 @@ def test_short_lines_before_prose_are_headings_and_back_matter_is_not_answerable
         (model.RELATED, "City council minutes, 3 March 2025"),
     ]
     assert doc.meta.date is None
+
+
+def test_front_matter_gives_metadata_and_never_answers():
+    text = (
+        '---\ntitle: "Storm closes harbour"\ndate: 2025-03-03T09:00:00Z\nauthors:\n  - Jane Roe\n  - Sam Poe\n'
+        "site: Coastal Times\n---\n\n# Storm closes harbour\n\nThe harbour closed on Monday. Ferries were cancelled.\n"
+    )
+    doc = document_from_bytes(text.encode(), "storm.md")
+    assert (doc.meta.title, doc.meta.date, doc.meta.outlet) == ("Storm closes harbour", "2025-03-03", "Coastal Times")
+    assert doc.meta.authors == ("Jane Roe", "Sam Poe")
+    answerable = [s.text for s in doc.sentences if s.kind in model.ANSWERABLE_KINDS]
+    assert answerable == ["Storm closes harbour", "The harbour closed on Monday.", "Ferries were cancelled."]
+
+
+def test_reader_tool_header_gives_title_and_url():
+    text = (
+        "Title: Kenya - Wikipedia\n\nURL Source: https://en.wikipedia.org/wiki/Kenya\n\nMarkdown Content:\n"
+        "**Kenya** is a country in [East Africa](https://en.wikipedia.org/wiki/East_Africa).[[1]](#cite_note-1)\n\n"
+        "Etymology\n---------\n\n[[edit](https://en.wikipedia.org/w/index.php?title=Kenya&action=edit)]\n\n"
+        "The Republic of Kenya is named after Mount Kenya.\n"
+    )
+    doc = document_from_bytes(text.encode(), "kenya.md")
+    assert doc.meta.title == "Kenya" and doc.meta.url == "https://en.wikipedia.org/wiki/Kenya"
+    answerable = [s.text for s in doc.sentences if s.kind in model.ANSWERABLE_KINDS]
+    assert answerable == ["Kenya is a country in East Africa.", "The Republic of Kenya is named after Mount Kenya."]
