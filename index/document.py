@@ -42,7 +42,7 @@ def document_from_text(text: str, path: str, digest: str = "", warnings: list[st
     parts = layout.analyse(text, fallback_title=Path(path).stem)
     sentences: list[model.Sentence] = []
     for block in parts.blocks:
-        for span in segment.split_sentences(text, block.start, block.end):
+        for span in segment.sentence_spans(text, block.start, block.end):
             sentences.append(
                 model.Sentence(span.start, span.end, block.paragraph, block.kind, text[span.start : span.end])
             )

@@ -52,8 +52,17 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     spans: list[Span] = []
     for part_start, part_end in _parts(chunk):
         spans.extend(_segment(text, start + part_start, start + part_end))
+    if not spans:  # pysbd found no sentence in non-blank text (" !!"): the text is one
+        rest = text[start:end]
+        lead = len(rest) - len(rest.lstrip())
+        return [Span(start + lead, start + len(rest.rstrip()))]
     spans = _fill_gaps(text, spans, start, end)
-    return [_without_list_marker(text, span, start) for span in _merge_continuations(text, spans)]
+    return _merge_continuations(text, spans)
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """The sentences to index: split_sentences, with a list item's bullet or number left out of its sentence."""
+    return [_without_list_marker(text, span, start) for span in split_sentences(text, start, end)]
 
 
 def _unwrap(chunk: str) -> str:
