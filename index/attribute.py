@@ -26,7 +26,7 @@ _VERBS = (
     "suggested|suggests|indicated|indicates|revealed|reveals|disclosed|discloses|remarked|remarks|"
     "observed|observes|commented|comments|concluded|concludes|alleged|alleges|reported|reports|"
     "assessed|assesses|forecast|forecasts|projected|projects|denied|denies|disputed|disputes|found|finds|"
-    "ruled|rules|showed|shows"
+    "ruled|rules|showed|shows|called|calls"
 )
 # Cues that report speech only with a that-clause, a colon or a quote next to them ("reported that", not "reported a loss").
 _WEAK = {
@@ -34,7 +34,7 @@ _WEAK = {
     "announces", "declared", "declares", "suggested", "suggests", "indicated", "indicates", "revealed", "reveals", "disclosed",
     "discloses", "estimated", "estimates", "predicted", "predicts", "alleged", "alleges", "agreed", "agrees",
     "asked", "asks", "continued", "continues", "posted", "expressed", "expresses", "observed", "observes",
-    "projected", "projects", "forecast", "forecasts", "assessed", "assesses", "disputed", "disputes", "found", "finds", "ruled", "rules", "showed", "shows", "maintained", "maintains", "promised", "promises", "pledged", "pledges",
+    "projected", "projects", "forecast", "forecasts", "assessed", "assesses", "disputed", "disputes", "found", "finds", "ruled", "rules", "showed", "shows", "called", "calls", "maintained", "maintains", "promised", "promises", "pledged", "pledges",
     "vowed", "vows", "urged", "urges", "remarks", "comments", "notes", "states", "claims", "wrote", "writes",
 }  # fmt: skip
 _AUX = (
@@ -62,9 +62,10 @@ _NOT_BEFORE_SUBJECT = _OBJECT_OF | {"the", "a", "an", "its", "his", "her", "thei
 # Cue forms that are also plural nouns ("member states", "media reports"): only after a name or a pronoun.
 _NOUN_LIKE = {"states", "reports", "claims", "notes", "remarks", "comments", "projects", "estimates", "forecasts",
               "answers", "replies", "counters", "thinks", "believes", "concludes", "continues", "posts",
-              "rules", "shows", "finds"}  # fmt: skip
+              "rules", "shows", "finds", "calls"}  # fmt: skip
 _COORDINATED = re.compile(r"\s(?:and|but)\s+$")  # "... and said", "... but said": the clause's subject speaks
 _COLON_QUOTE = re.compile(r"^\s*(?P<who>[^|:;,]{2,80}?)\s*:\s*\|")  # "Minister: 'We will act'", "Smith: \"No.\""
+_SENTENCE_END = re.compile(r"^(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday))?\s*[.!?]?\s*$")
 _SPEECH = {"said", "says", "told", "tells"}  # verbs that are speech whatever follows them
 _FINDINGS = {"found", "finds", "showed", "shows", "ruled", "rules"}  # cues of studies and courts, not only of speech
 _TO_BE = re.compile(r"^\s+to\s+(?:be|have)\b")
@@ -263,7 +264,10 @@ def _from_cue(
     after = narrative[match.end() :]
     if _NEGATED.search(before + match["aux"]) or _PASSIVE.search(before) or _TO_BE.match(after):
         return None
-    if verb in _WEAK and not (direct or _THAT_OR_QUOTE.match(after)):
+    if before.endswith("-"):  # "so-called", "self-reported": part of a word
+        return None
+    ends = _SENTENCE_END.match(after) and "," in before  # "Shares fell 5%, Reuters reported."
+    if verb in _WEAK and not (direct or ends or _THAT_OR_QUOTE.match(after)):
         return None
     if verb.startswith("den") and _DENIED_ACTION.match(after):
         return None
@@ -319,14 +323,18 @@ def _subject_before(before: str) -> tuple[speakers.Mention, str, str | None] | N
 
 
 def _named_before(before: str, pronoun: speakers.Mention, registry: speakers.Registry) -> speakers.Entity | None:
-    """The person a pronoun's own sentence names before it, if any ("Campaigner Pat Green welcomed the move. 'It is
-    late,' he said." when single quotes kept the segmenter from splitting it)."""
+    """The source a pronoun's own sentence names before it, if any: "Acme Corp will cut jobs, it said", or
+    "Campaigner Pat Green welcomed it. 'It is late,' he said." (single quotes the segmenter left unsplit)."""
     want = speakers.PRONOUNS.get(pronoun.name)
-    if want not in (speakers.MALE, speakers.FEMALE):
+    if want not in (speakers.MALE, speakers.FEMALE, speakers.INSTITUTION):
         return None
     for _, phrase in reversed(speakers.name_runs(before)):
         mention = speakers.parse(phrase)
-        if not mention or mention.kind != speakers.PERSON or mention.gender not in (None, want) or mention.role:
+        if not mention or mention.role or mention.parts:
+            continue
+        if want == speakers.INSTITUTION and mention.kind == speakers.INSTITUTION:
+            return registry.resolve(mention)
+        if mention.kind != speakers.PERSON or want == speakers.INSTITUTION or mention.gender not in (None, want):
             continue
         if mention.title or len(mention.name.split()) >= 2 or registry.known_person(mention.name):
             return registry.resolve(mention)

@@ -556,10 +556,17 @@ def _has_role(words: list[str]) -> bool:
 
 
 # Common nouns that news uses to refer back to an organisation it has just named ("Apple said ... the company said").
+# ("the union", "the club" are left to name themselves: a union is rarely the organisation just named.)
 _BACK_REFERENCES = {
     "company", "firm", "group", "bank", "agency", "organization", "organisation", "carrier", "airline", "retailer",
-    "manufacturer", "maker", "startup", "broadcaster", "network", "charity", "institute", "watchdog", "regulator",
-    "league", "club", "union", "lender", "insurer", "automaker", "carmaker", "chain", "conglomerate", "operator",
+    "manufacturer", "maker", "startup", "charity", "institute", "watchdog", "regulator", "lender", "insurer",
+    "automaker", "carmaker", "conglomerate", "operator",
+}  # fmt: skip
+# News outlets quoted as sources ("Reuters reported") are never what "the company" refers back to.
+_MEDIA = {
+    "reuters", "cnn", "bbc", "nbc", "cbs", "abc", "npr", "afp", "ap", "bloomberg", "kcna", "yonhap", "xinhua", "tass",
+    "ria", "interfax", "news", "times", "post", "journal", "tribune", "herald", "gazette", "telegraph", "guardian",
+    "broadcasting", "television", "radio", "tv", "press", "media", "newspaper", "magazine",
 }  # fmt: skip
 
 
@@ -573,6 +580,7 @@ def _named_organisation(name: str) -> bool:
         and " and " not in name
         and all(_is_cap(w) or _norm(w) == "of" for w in shown)
         and not _is_place(shown)
+        and not any(_norm(w) in _MEDIA for w in shown)
     )
 
 

@@ -679,4 +679,21 @@ CASES: list[Case] = [
             ("it was a start", "Labour MPs", None),
         ),
     ),
+    # Business wire style.
+    Case(
+        "it said in a statement, a trailing weak cue, called it 'shameful'",
+        "Acme Corp will cut 500 jobs, it said in a statement. Shares fell 5%, Reuters reported.\n\n"
+        'The union called the decision "shameful". It said it would ballot members.',
+        (
+            ("cut 500 jobs", "Acme Corp", None),
+            ("Shares fell", "Reuters", None),
+            ("shameful", "the union", None),
+            ("ballot members", "the union", None),
+        ),
+    ),
+    Case(
+        "a news outlet is never 'the company'; 'so-called' is no cue",
+        "Talks had collapsed, Bloomberg News reported. The company said its so-called 'rescue plan' was dead.",
+        (("Talks had collapsed", "Bloomberg News", None), ("rescue plan", "the company", None)),
+    ),
 ]
