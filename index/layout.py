@@ -145,6 +145,11 @@ _CHROME_RE = re.compile(
     r"|further information: .*|see also: .*|.{1,80} redirects here\..*|pages for logged out editors.*)$",
     re.IGNORECASE,
 )
+# Wiki markup and plain-text dump headings: "== History ==", "=== Early life ===".
+_WIKI_HEADING = re.compile(r"^\s*(?P<signs>={1,6})[ \t]*(?P<words>[^=\s](?:[^\n]*?[^=\s])?)[ \t]*(?P=signs)\s*$")
+# A table of contents copied with its page: "Contents" then numbered entries ("1 History", "2.1\tClimate").
+_TOC_TITLES = frozenset({"contents", "contents hide", "table of contents", "hide contents"})
+_TOC_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\S.{0,90}$")
 # A metadata line at the top of a file: Markdown front matter ("title: ...", "date: ...") or a reader tool's
 # header ("Title: ...", "URL Source: ...", "Published Time: ...", "Markdown Content:").
 _HEADER_FIELD = re.compile(
@@ -215,6 +220,7 @@ def _is_furniture(line: str) -> bool:
         or is_chrome(line)
         or _TABLE_ROW.match(line)
         or _HEADER_FIELD.match(line)
+        or _WIKI_HEADING.match(line)
     )
 
 
@@ -328,13 +334,20 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
     titled = False
     title_at = 0
     header_key = ""
+    in_toc = False
     for i, (s, e) in enumerate(spans):
         raw = text[s:e]
         heading = _MD_HEADING.match(raw)
         if heading:
             s += heading.end()
             raw = text[s:e]
-        bare_heading = not heading and titled and _bare_heading(text, spans, i)
+        wiki_heading = None if heading else _WIKI_HEADING.match(raw)
+        if wiki_heading:  # "== History ==": the heading is the words between the signs
+            s, e = s + wiki_heading.start("words"), s + wiki_heading.end("words")
+            raw = text[s:e]
+            heading = wiki_heading
+        in_toc = in_toc and bool(_TOC_ENTRY.match(raw))
+        bare_heading = not heading and not in_toc and titled and _bare_heading(text, spans, i)
         if heading or bare_heading:
             back_matter = _normalise(raw) in _BACK_MATTER
         kind = model.BODY
@@ -347,7 +360,7 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
             kind = _read_header(layout, key, value)
             if key == "title" and value:
                 titled, title_at = True, i
-        elif not titled and (is_chrome(raw) or _TABLE_ROW.match(raw)):
+        elif in_toc or (not titled and (is_chrome(raw) or _TABLE_ROW.match(raw))):
             kind = model.RELATED
         elif not titled:
             kind = model.TITLE
@@ -368,6 +381,7 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
             kind = model.RELATED
         elif not seen_body and i == title_at + 1 and _followed_by_dateline(text, spans, i):
             kind = model.STANDFIRST
+        in_toc = in_toc or _normalise(raw) in _TOC_TITLES
         if kind == model.CREDIT:
             outlet, authors = parse_credit(raw)
             layout.outlet = layout.outlet or outlet

@@ -124,3 +124,21 @@ def test_engine_answers_from_prose_never_from_furniture(engine, name):
         for candidate in engine.ask(question, path, top=10).candidates:
             assert candidate.sentence.kind in model.ANSWERABLE_KINDS
             assert not any(word in candidate.sentence.text for word in ("ISBN", "Retrieved", "Liechtenstein"))
+
+
+def test_plain_text_dump_headings_and_a_copied_contents_list():
+    text = (
+        "Kenya\n\nKenya is a country in East Africa. It has a population of more than 47.6 million.\n\n"
+        "Contents\n1 Etymology\n2 Economy\n2.1 Agriculture\n\n== Etymology ==\nThe Republic of Kenya is named after "
+        "Mount Kenya.\n\n== Economy ==\n\n=== Agriculture ===\nTea and coffee are traditional cash crops.\n"
+    )
+    doc = document_from_bytes(text.encode(), "kenya.txt")
+    kinds = [(s.kind, s.text) for s in doc.sentences]
+    assert [t for k, t in kinds if k == model.HEADING] == ["Etymology", "Economy", "Agriculture"]
+    assert answerable(doc) == [
+        "Kenya",
+        "Kenya is a country in East Africa.",
+        "It has a population of more than 47.6 million.",
+        "The Republic of Kenya is named after Mount Kenya.",
+        "Tea and coffee are traditional cash crops.",
+    ]
