@@ -230,12 +230,12 @@ def is_chrome(line: str) -> bool:
     return line.lower() in _CHROME_LINES or bool(_CHROME_RE.match(line))
 
 
-def looks_like_heading(line: str) -> bool:
+def looks_like_heading(line: str, max_words: int = 10) -> bool:
     """A short line without closing punctuation that opens with a capital or a digit: a section heading."""
     words = line.split()
     return (
-        0 < len(words) <= 10
-        and len(line) <= 90
+        0 < len(words) <= max_words
+        and len(line) <= 9 * max_words
         and "\n" not in line.strip()
         and (line.lstrip()[:1].isupper() or line.lstrip()[:1].isdigit())
         and not _TERMINAL.search(line.rstrip())
@@ -245,10 +245,11 @@ def looks_like_heading(line: str) -> bool:
 
 def _one_paragraph_a_line(text: str, lines: list[tuple[int, int]]) -> bool:
     """Lines of a block that are each a paragraph or heading (text with single newlines between paragraphs),
-    not a hard-wrapped paragraph: every line ends a sentence or is heading-short, and some line is long."""
+    not a hard-wrapped paragraph: every line ends a sentence or is heading-short (the first, a headline, may
+    be up to 25 words), and some line is long."""
     chunks = [text[a:b] for a, b in lines]
     return any(len(c) > 120 for c in chunks) and all(
-        _TERMINAL.search(c) or (looks_like_heading(c) and len(c.split()) <= 8) for c in chunks
+        _TERMINAL.search(c) or (looks_like_heading(c, 25 if i == 0 else 8)) for i, c in enumerate(chunks)
     )
 
 

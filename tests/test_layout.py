@@ -116,3 +116,16 @@ def test_reader_tool_header_gives_title_and_url():
     assert doc.meta.title == "Kenya" and doc.meta.url == "https://en.wikipedia.org/wiki/Kenya"
     answerable = [s.text for s in doc.sentences if s.kind in model.ANSWERABLE_KINDS]
     assert answerable == ["Kenya is a country in East Africa.", "The Republic of Kenya is named after Mount Kenya."]
+
+
+def test_news_with_single_newlines_and_a_long_headline():
+    text = (
+        "Council votes to close the Elm Street library in June after more than a century of service\n"
+        "The council voted on Tuesday to close the Elm Street library in June, ending a service that has run "
+        "from the same building since 1911.\n"
+        "Parents said the library was the only quiet place nearby for children to read after school, and that "
+        "the nearest branch is two bus rides away.\n"
+    )
+    doc = document_from_text(text, "library.txt")
+    assert doc.meta.title.startswith("Council votes") and doc.meta.title.endswith("century of service")
+    assert [(s.kind, s.paragraph) for s in doc.sentences] == [(model.TITLE, 0), (model.BODY, 1), (model.BODY, 2)]
