@@ -1,4 +1,4 @@
-"""The article-qa command line: ask, inspect, repl, index build (and the subcommands other modules add)."""
+"""The article-qa command line: ask, inspect, repl, index build and prune (and the subcommands other modules add)."""
 
 from __future__ import annotations
 
