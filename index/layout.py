@@ -147,6 +147,8 @@ _CHROME_RE = re.compile(
 )
 # Wiki markup and plain-text dump headings: "== History ==", "=== Early life ===".
 _WIKI_HEADING = re.compile(r"^\s*(?P<signs>={1,6})[ \t]*(?P<words>[^=\s](?:[^\n]*?[^=\s])?)[ \t]*(?P=signs)\s*$")
+# A wiki's tagline names the site: "From Wikipedia, the free encyclopedia".
+_FROM_SITE = re.compile(r"^\s*From (?P<site>[A-Z][\w .'-]{1,40}), the free encyclopedia\s*$")
 # A table of contents copied with its page: "Contents" then numbered entries ("1 History", "2.1\tClimate").
 _TOC_TITLES = frozenset({"contents", "contents hide", "table of contents", "hide contents"})
 _TOC_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?[ \t]+\S.{0,90}$")
@@ -383,6 +385,8 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         elif not seen_body and i == title_at + 1 and _followed_by_dateline(text, spans, i):
             kind = model.STANDFIRST
         in_toc = in_toc or _normalise(raw) in _TOC_TITLES
+        site = _FROM_SITE.match(raw) if kind == model.RELATED else None
+        layout.outlet = layout.outlet or (site.group("site") if site else None)
         if kind == model.CREDIT:
             outlet, authors = parse_credit(raw)
             layout.outlet = layout.outlet or outlet

@@ -36,6 +36,7 @@ def test_title_and_no_false_metadata(doc):
     assert doc.meta.title == "Rhine"
     assert doc.meta.authors == ()
     assert doc.meta.date is None
+    assert doc.meta.outlet in ("Wikipedia", "en.wikipedia.org")  # the tagline, or the HTML page's site
 
 
 def test_offsets_refer_to_the_stored_text(doc):
