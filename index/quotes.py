@@ -48,17 +48,23 @@ class QuotedText:
 
 def analyse(text: str) -> QuotedText:
     """Mask quoted speech in one paragraph; straight quotes toggle, curly quotes open and close, and a single
-    quote opens only where a close follows (or, at the paragraph's start, runs on like a continued quote)."""
-    opens, closes = _single_marks(text) if any(c in text for c in SINGLES) else ({}, set())
-    events = sorted([(m.start(), m.group(0)) for m in _DOUBLE.finditer(text)] + [(i, "'") for i in (*opens, *closes)])
+    quote opens (outside other quotes) only where a closing one follows, or at the paragraph's start, where it
+    runs on like a continued quote."""
+    has_singles = any(c in text for c in SINGLES)
+    opens = {m.start() for m in _SINGLE_OPEN.finditer(text)} if has_singles else set()
+    closers = [m.start() for m in _SINGLE_CLOSE.finditer(text)] if opens else []
+    closes = set(closers)
+    events = sorted([(m.start(), m.group(0)) for m in _DOUBLE.finditer(text)] + [(i, "'") for i in (*opens, *closers)])
     spans: list[tuple[int, int]] = []  # (opening mark, closing mark or the paragraph's end)
     start = -1
     single = False  # whether the open quote is a single-quoted one (double quotes inside it are nested)
     for i, ch in events:
         if start < 0:
-            if ch in OPENERS or ch == STRAIGHT or i in opens:
-                start, single = i, i in opens
-        elif (i in closes) if single else (ch in CLOSERS or ch == STRAIGHT):
+            if ch in OPENERS or ch == STRAIGHT:
+                start, single = i, False
+            elif i in opens and (closers[-1:] > [i + 1] or not text[:i].strip()):
+                start, single = i, True
+        elif (i in closes and i > start + 1) if single else (ch in CLOSERS or ch == STRAIGHT):
             spans.append((start, i))
             start = -1
     if start >= 0:
@@ -80,26 +86,3 @@ def analyse(text: str) -> QuotedText:
     quoted.append(" " * (len(text) - pos))
     ids += [-1] * (len(text) - pos)
     return QuotedText("".join(quoted), "".join(masked), ids)
-
-
-def _single_marks(text: str) -> tuple[dict[int, int], set[int]]:
-    """Positions of single quotes that open (each mapped to its close, -1 when it runs to the paragraph's end) and
-    of those that close: an opener counts only with a close after it and before the next opener, or first in the
-    paragraph."""
-    closers = [m.start() for m in _SINGLE_CLOSE.finditer(text)]
-    opens: dict[int, int] = {}
-    k = 0
-    last = -1
-    for match in _SINGLE_OPEN.finditer(text):
-        i = match.start()
-        if i <= last:
-            continue  # inside the quote just paired
-        while k < len(closers) and closers[k] <= i + 1:
-            k += 1
-        if k < len(closers):
-            opens[i] = closers[k]
-            last = closers[k]
-        elif not text[:i].strip():
-            opens[i] = -1
-            last = len(text)
-    return opens, {c for c in opens.values() if c >= 0}

@@ -159,6 +159,7 @@ def test_quote_analysis_keeps_every_character_in_place(text: str) -> None:
         ("\u2018It\u2019s over,\u2019 she said. \u2018Go.\u2019", ["It\u2019s over,", "Go."]),
         ("'A quote that runs on to the next paragraph", ["A quote that runs on to the next paragraph"]),
         ("The fans' chant, the 'small number' and Jesus' words.", ["small number"]),
+        ("\"I'm told 'yes,\" he said. 'Then we go,' she said.", ["I'm told 'yes,", "Then we go,"]),
     ],
 )
 def test_single_quotes_are_quotes_and_apostrophes_are_not(text: str, inside: list[str]) -> None:
