@@ -114,11 +114,18 @@ def test_hard_wrapped_paragraph_stays_one_paragraph():
     assert len(body) == 1 and body[0].paragraph == 1
 
 
+@pytest.fixture(scope="module")
+def wiki_engine(embedder):
+    from retrieval.engine import Engine
+
+    return Engine([FIXTURES / name for name in SHAPES], embedder=embedder)
+
+
 @pytest.mark.parametrize("name", SHAPES)
-def test_engine_answers_from_prose_never_from_furniture(engine, name):
-    """The real engine over a fixture: a question whose words are in the reference list and the infobox too."""
+def test_engine_answers_from_prose_never_from_furniture(wiki_engine, name):
+    """The real engine over the fixtures: questions whose words are in the reference list and the infobox too."""
+    engine = wiki_engine
     path = FIXTURES / name
-    engine.add_article(path)
     answer = engine.ask("How was the Rhine Gorge formed?", path)
     assert answer.best is not None and "erosion" in answer.best.sentence.text
     for question in ("Who published The Rhine Delta?", "What countries does the Rhine flow through?"):
