@@ -157,6 +157,28 @@ QUESTION_WORDS = frozenset(
         "kind",
         "type",
         "sort",
+        # function words the stop list keeps, which in a question only link its content words ("say about")
+        "about",
+        "into",
+        "onto",
+        "upon",
+        "than",
+        "then",
+        "if",
+        "whether",
+        "been",
+        "being",
+        "also",
+        "so",
+        "very",
+        "just",
+        "these",
+        "those",
+        "such",
+        "we",
+        "our",
+        "him",
+        "my",
     ]
 )
 

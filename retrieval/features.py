@@ -36,7 +36,7 @@ FEATURES = (
     "log_length",  # log of the sentence's term count
     "is_title",
     "is_standfirst",
-    "speaker_match",  # the question names the sentence's attributed speaker or their title
+    "speaker_match",  # the question names the sentence's attributed speaker or their title (also through the lexicons)
     "loose_coverage",  # coverage counting word families (same first letters of the stem) as matches
     "negation_mismatch",  # the sentence is negated ("not", "n't", "never") and the question is not
     "cos_rr",  # 1 / (2 + rank by cosine among the candidates): reciprocal-rank fusion of the two signals
@@ -126,6 +126,23 @@ _NEGATED_CACHE: weakref.WeakKeyDictionary[Corpus, dict[int, frozenset[str]]] = w
 
 _ASKS = re.compile(r"\?\W*$|\basked\b(?:\W+\w+){0,4}?\W+(?:if|whether)\b", re.IGNORECASE)
 _ASKED: weakref.WeakKeyDictionary[Corpus, dict[int, bool]] = weakref.WeakKeyDictionary()
+
+
+_SPEAKERS: weakref.WeakKeyDictionary[Corpus, dict[int, frozenset[str]]] = weakref.WeakKeyDictionary()
+
+
+def _speaker_terms(corpus: Corpus, rows: np.ndarray) -> list[frozenset[str]]:
+    """Per row: stems and lexicon concepts of its attributed speaker and title ("Moscow" finds "Russia"), cached."""
+    cache = _SPEAKERS.setdefault(corpus, {})
+    out = []
+    for r in rows.tolist():
+        found = cache.get(r)
+        if found is None:
+            who = corpus.sentence(r).attribution
+            text = " ".join(x for x in (who.speaker, who.title) if x)
+            found = cache[r] = frozenset(terms.stems(text)) | frozenset(lexicon.concepts(text))
+        out.append(found)
+    return out
 
 
 def _asks(corpus: Corpus, rows: np.ndarray) -> list[bool]:
@@ -357,7 +374,8 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
         x[:, F["bigrams"]] = [len(q.bigrams & info.bigrams) / len(q.bigrams) for info in infos]
     if q.entities:
         x[:, F["entity_coverage"]] = [len(q.entities & info.words) / len(q.entities) for info in infos]
-    x[:, F["speaker_match"]] = [not info.speaker_stems.isdisjoint(qset) for info in infos]
+    q_alts = qset.union(*(alts for _, alts in q.units))
+    x[:, F["speaker_match"]] = [not who.isdisjoint(q_alts) for who in _speaker_terms(corpus, rows)]
     asks = np.array(_asks(corpus, rows), dtype=bool)
     x[:, F["asks"]] = asks
     prev_asks = np.where(has_prev & (prev < n), asks[np.minimum(prev_at, n - 1)], False)
