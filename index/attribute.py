@@ -34,8 +34,9 @@ _WEAK = {
     "announces", "declared", "declares", "suggested", "suggests", "indicated", "indicates", "revealed", "reveals", "disclosed",
     "discloses", "estimated", "estimates", "predicted", "predicts", "alleged", "alleges", "agreed", "agrees",
     "asked", "asks", "continued", "continues", "posted", "expressed", "expresses", "observed", "observes",
-    "projected", "projects", "forecast", "forecasts", "assessed", "assesses", "disputed", "disputes", "found", "finds", "ruled", "rules", "showed", "shows", "called", "calls", "maintained", "maintains", "promised", "promises", "pledged", "pledges",
-    "vowed", "vows", "urged", "urges", "remarks", "comments", "notes", "states", "claims", "wrote", "writes",
+    "projected", "projects", "forecast", "forecasts", "assessed", "assesses", "disputed", "disputes", "found", "finds",
+    "ruled", "rules", "showed", "shows", "called", "calls", "maintained", "maintains", "promised", "promises", "pledged",
+    "pledges", "vowed", "vows", "urged", "urges", "remarks", "comments", "notes", "states", "claims", "wrote", "writes",
 }  # fmt: skip
 _AUX = (
     r"(?:(?:has|have|had|also|previously|later|earlier|again|further|then|repeatedly|recently|once|already|"
@@ -235,7 +236,7 @@ def _explicit(
         by = _BY_SOURCE_END.sub(",", narrative[passive.end() :], count=1)  # "by the ministry that ...", "... on Friday"
         source = _inverted(by, model.REPORTED, passive["verb"], registry, here)
         if source and source.entity:
-            return replace(source, mention=source.mention, position=passive.start())
+            return replace(source, position=passive.start())
     for pattern, hints in _ASKED_OR_WITHHELD:
         match = pattern.search(narrative) if any(h in narrative for h in hints) else None
         subject = _subject_before(narrative[: match.start()]) if match else None
