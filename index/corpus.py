@@ -35,6 +35,8 @@ class Corpus:
         self.dense = DenseIndex(self.vectors, [item.document.meta.content_hash for item in articles])
         self.lexical = Bm25Index([self.sentence(i).text for i in range(len(self.rows))])
         self.article_rows = self._article_rows()
+        sizes = [len(item.document.sentences) for item in articles]
+        self.article_of = np.repeat(np.arange(len(articles), dtype=np.int32), sizes)  # rows[i].article, as an array
 
     def _share_rows(self) -> None:
         """Point each article's vectors at its rows of the corpus matrix, so the vectors are held once, not twice."""

@@ -59,23 +59,18 @@ def candidate_rows(corpus: Corpus, qvec: np.ndarray, bm25_all: np.ndarray, artic
     dense, _ = corpus.dense_topk(qvec, 4 * CANDIDATES_PER_SIGNAL)
     lexical = top_rows(bm25_all, CANDIDATES_PER_SIGNAL)
     dense, lexical = dense[mask[dense]][:CANDIDATES_PER_SIGNAL], lexical[mask[lexical]]
-    keep = _best_articles(corpus, dense, lexical, MAX_ARTICLES)
-    chosen = np.union1d(
-        *(ranked[[corpus.rows[r].article in keep for r in ranked.tolist()]] for ranked in (dense, lexical))
-    )
-    return chosen.astype(np.int64)
+    keep = _best_articles(corpus.article_of, dense, lexical, MAX_ARTICLES)
+    return np.union1d(*(ranked[np.isin(corpus.article_of[ranked], keep)] for ranked in (dense, lexical)))
 
 
-def _best_articles(corpus: Corpus, dense: np.ndarray, lexical: np.ndarray, limit: int) -> set[int]:
+def _best_articles(article_of: np.ndarray, dense: np.ndarray, lexical: np.ndarray, limit: int) -> np.ndarray:
     """The articles of the best-ranked candidates, taking the two rankings in turns, `limit` at most."""
-    found: dict[int, None] = {}
-    for i in range(max(len(dense), len(lexical))):
-        for ranked in (dense, lexical):
-            if i < len(ranked):
-                found.setdefault(corpus.rows[int(ranked[i])].article)
-                if len(found) == limit:
-                    return set(found)
-    return set(found)
+    turns = np.full((max(len(dense), len(lexical)), 2), -1, dtype=np.int64)
+    turns[: len(dense), 0] = article_of[dense]
+    turns[: len(lexical), 1] = article_of[lexical]
+    order = turns[turns >= 0]  # row-major: dense 1st, lexical 1st, dense 2nd, ...
+    articles, first = np.unique(order, return_index=True)
+    return articles[np.argsort(first)][:limit]
 
 
 def rank(
