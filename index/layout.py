@@ -147,6 +147,7 @@ _CHROME_RE = re.compile(
 )
 # Wiki markup and plain-text dump headings: "== History ==", "=== Early life ===".
 _WIKI_HEADING = re.compile(r"^\s*(?P<signs>={1,6})[ \t]*(?P<words>[^=\s](?:[^\n]*?[^=\s])?)[ \t]*(?P=signs)\s*$")
+_EARLIEST_PUBLICATION = "1990-01-01"  # an unlabelled date line before this is not the article's date
 # A wiki's tagline names the site: "From Wikipedia, the free encyclopedia".
 _FROM_SITE = re.compile(r"^\s*From (?P<site>[A-Z][\w .'-]{1,40}), the free encyclopedia\s*$")
 # A table of contents copied with its page: "Contents" then numbered entries ("1 History", "2.1\tClimate").
@@ -369,7 +370,7 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
             kind = model.TITLE
             titled, title_at = True, i
             layout.title = raw.strip()
-        elif not seen_body and _DATELINE_RE.match(raw):
+        elif not seen_body and _DATELINE_RE.match(raw) and _publication_date(raw):
             kind = model.DATELINE
             layout.date = layout.date or parse_date(raw)
         elif _TABLE_ROW.match(raw):
@@ -399,6 +400,15 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         layout.title = fallback_title
     layout.title = _without_site_name(layout.title, layout.url)
     return layout
+
+
+def _publication_date(line: str) -> bool:
+    """A date line that can be the article's own date: labelled as one ("Published ..."), or of 1990 or later;
+    "10 July 1856" alone on a line is an infobox value or a caption, not when the article appeared."""
+    date = parse_date(line)
+    return bool(re.match(r"\s*(?:Published|Updated|Posted|Date)\b", line, re.IGNORECASE)) or (
+        date is not None and date >= _EARLIEST_PUBLICATION
+    )
 
 
 def _read_header(layout: Layout, key: str, value: str) -> str:

@@ -129,3 +129,12 @@ def test_news_with_single_newlines_and_a_long_headline():
     doc = document_from_text(text, "library.txt")
     assert doc.meta.title.startswith("Council votes") and doc.meta.title.endswith("century of service")
     assert [(s.kind, s.paragraph) for s in doc.sentences] == [(model.TITLE, 0), (model.BODY, 1), (model.BODY, 2)]
+
+
+def test_an_old_date_alone_on_a_line_is_not_the_articles_date():
+    text = "Nikola Tesla\n\nBorn\n\n10 July 1856\n\nNikola Tesla was an inventor. He was born in Smiljan.\n"
+    assert document_from_text(text, "tesla.txt").meta.date is None
+    text = "Storm closes harbour\n\nMarch 3, 2025\n\nThe harbour closed on Monday.\n"
+    assert document_from_text(text, "storm.txt").meta.date == "2025-03-03"
+    text = "Archive story\n\nPublished 5 January 1985\n\nThe harbour closed on Monday.\n"
+    assert document_from_text(text, "archive.txt").meta.date == "1985-01-05"
