@@ -67,6 +67,11 @@ _NOUN_LIKE = {"states", "reports", "claims", "notes", "remarks", "comments", "pr
 _COORDINATED = re.compile(r"\s(?:and|but)\s+$")  # "... and said", "... but said": the clause's subject speaks
 _COLON_QUOTE = re.compile(r"^\s*(?P<who>[^|:;,]{2,80}?)\s*:\s*\|")  # "Minister: 'We will act'", "Smith: \"No.\""
 _SENTENCE_END = re.compile(r"^(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday))?\s*[.!?]?\s*$")
+_BELIEFS = {"believes", "believe", "believed", "thinks", "think", "thought"}
+# After a belief verb, a clause without "that" ("believes fewer than ten ..."), not an object ("believed him", "in").
+_BELIEF_CLAUSE = re.compile(
+    r"^\s+(?!(?:in|of|about|so|him|her|them|me|us|you|it|this|otherwise|twice|back|up|out)\b)[A-Za-z0-9]"
+)
 _SPEECH = {"said", "says", "told", "tells"}  # verbs that are speech whatever follows them
 _FINDINGS = {"found", "finds", "showed", "shows", "ruled", "rules"}  # cues of studies and courts, not only of speech
 _TO_BE = re.compile(r"^\s+to\s+(?:be|have)\b")
@@ -268,14 +273,15 @@ def _from_cue(
     if before.endswith("-"):  # "so-called", "self-reported": part of a word
         return None
     ends = _SENTENCE_END.match(after) and "," in before  # "Shares fell 5%, Reuters reported."
-    if verb in _WEAK and not (direct or ends or _THAT_OR_QUOTE.match(after)):
+    belief = verb in _BELIEFS and _BELIEF_CLAUSE.match(after)  # "X believes fewer than ten are alive"
+    if verb in _WEAK and not (direct or ends or belief or _THAT_OR_QUOTE.match(after)):
         return None
     if verb.startswith("den") and _DENIED_ACTION.match(after):
         return None
     if verb in _NOUN_LIKE:
         prev = (before + match["aux"]).split()[-1:] or [""]
-        if not (prev[0][:1].isupper() or prev[0].lower() in speakers.PRONOUNS):
-            return None
+        if not (prev[0][:1].isupper() or prev[0].lower() in speakers.PRONOUNS or prev[0].endswith(",")):
+            return None  # "X, who wrote two books, believes ..." is set off by its comma
     cue = verb
     if verb in {"told", "tells", "tell"}:
         obj = _TOLD_OBJECT.match(after)

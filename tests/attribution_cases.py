@@ -696,4 +696,16 @@ CASES: list[Case] = [
         "Talks had collapsed, Bloomberg News reported. The company said its so-called 'rescue plan' was dead.",
         (("Talks had collapsed", "Bloomberg News", None), ("rescue plan", "the company", None)),
     ),
+    # Feature writing: present tense, beliefs without "that".
+    Case(
+        "believes without that, set off by a relative clause",
+        "Historian Dr. Paul Reyes, who has written two books on the coast, believes fewer than ten keepers are "
+        "still alive. Industry sources believe the sale will go ahead.",
+        (("fewer than ten", "Paul Reyes", "Historian Dr."), ("sale will go ahead", "Industry sources", None)),
+    ),
+    Case(
+        "believing a person or in something is no statement",
+        "The jury believed him. Anna Cole believes in second chances.",
+        (("jury believed him", None, ANY), ("second chances", None, ANY)),
+    ),
 ]
