@@ -102,6 +102,7 @@ class Engine:
         order = select.merge_duplicates(corpus, order[: max(top, 1) * 3], rows)
         best = order[0]
         confidence = self.params.answerable(features.abstain_features(scored, scores, best))
+        order = select.prefer_reply(corpus, q, order, rows)
         candidates = [self._candidate(rows[i], float(scores[i])) for i in order[: max(top, 1)]]
         if confidence < self.min_confidence:
             return Answer(question, None, confidence, candidates=candidates)

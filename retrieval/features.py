@@ -124,7 +124,9 @@ _NEGATED = re.compile(rf"(?:{NEGATION.pattern})((?:\W+\w+){{1,{NEGATED_SPAN}}})"
 _NEGATED_CACHE: weakref.WeakKeyDictionary[Corpus, dict[int, frozenset[str]]] = weakref.WeakKeyDictionary()
 
 
-_ASKS = re.compile(r"\?\W*$|\basked\b(?:\W+\w+){0,4}?\W+(?:if|whether)\b", re.IGNORECASE)
+# A sentence reporting a question put to someone ("a reporter asked Biden if he was worried").
+REPORTED_QUESTION = re.compile(r"\basked\b(?:\W+\w+){0,4}?\W+(?:if|whether)\b", re.IGNORECASE)
+_ASKS = re.compile(rf"\?\W*$|{REPORTED_QUESTION.pattern}", re.IGNORECASE)
 _ASKED: weakref.WeakKeyDictionary[Corpus, dict[int, bool]] = weakref.WeakKeyDictionary()
 
 

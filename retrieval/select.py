@@ -1,10 +1,13 @@
-"""From ranked candidates to an answer: merge near-duplicates (prefer the body) and list other sources' answers."""
+"""From ranked candidates to an answer: merge near-duplicates (prefer the body), put a reported question's reply
+first, and list other sources' answers."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
-from index import model
+from index import model, terms
 from index.corpus import Corpus
 from retrieval import answer_types, features, sentence_table
 
@@ -32,6 +35,43 @@ def merge_duplicates(corpus: Corpus, order: list[int], rows: np.ndarray) -> list
         elif info.kind == model.BODY and kept_info[twin].kind != model.BODY:
             kept[twin], kept_info[twin] = i, info
     return kept
+
+
+# After the reported question, a clause break or a reply verb: the sentence carries its own reply.
+_REPLY_FOLLOWS = re.compile(r"[,;:]|\b(?:replied|said|answered|responded|says)\b", re.IGNORECASE)
+
+
+def prefer_reply(corpus: Corpus, q: features.Question, order: list[int], rows: np.ndarray) -> list[int]:
+    """The order with the best sentence's reply first when the best only reports a question put to someone.
+
+    In an interview ("A reporter asked Biden if he was worried." / "I am concerned about it, yes," he said.)
+    the question sentence shares the user's words, the reply holds the answer. The reply is the next
+    sentence when it is a direct quote and the question sentence ends with the question it reports; the question sentence stays first when the user asks about the
+    asking itself ("What was Biden asked?", not "What did Biden say when asked ...?") or about what the
+    sentence says before the asking ("Where was Biden speaking?" for "After speaking in Baltimore, a reporter
+    asked Biden if ...").
+    """
+    if not order or ("ask" in q.stems and not q.speech):
+        return order
+    best = int(rows[order[0]])
+    sentence = corpus.sentence(best)
+    asked = features.REPORTED_QUESTION.search(sentence.text)
+    if asked is None or _REPLY_FOLLOWS.search(sentence.text, asked.end()):
+        return order
+    # Words of the question in the sentence's own part (before "asked ..."; the person asked aside) answer it there.
+    own = set(terms.stems(sentence.text[: asked.start()])) - set(terms.stems(sentence.attribution.speaker or ""))
+    if not own.isdisjoint(q.stems):
+        return order
+    reply = sentence_table.table(corpus).neighbours(best)[1]
+    if reply < 0 or corpus.sentence(reply).attribution.kind != model.DIRECT_QUOTE:
+        return order
+    at = next((i for i in order if int(rows[i]) == reply), None)
+    if at is None:
+        where = np.flatnonzero(rows == reply)
+        if not len(where):
+            return order
+        at = int(where[0])
+    return [at] + [i for i in order if i != at]
 
 
 def _source(sentence: model.Sentence) -> str:

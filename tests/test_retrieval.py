@@ -109,6 +109,35 @@ def test_when_question_prefers_a_date(storm_engine):
     assert answer.best is not None and "Thursday" in answer.best.sentence.text
 
 
+INTERVIEW = """Dam holds after record rain
+
+The mayor toured the flooded streets on Monday.
+
+At a press conference in the town hall, a reporter asked the mayor whether the old dam would hold.
+
+"We believe it will hold, but our engineers are watching it day and night," she said.
+
+Repairs to the streets will cost about 2 million euros, officials said.
+"""
+
+
+@pytest.fixture(scope="module")
+def interview_engine(embedder, tmp_path_factory):
+    path = tmp_path_factory.mktemp("articles") / "dam.txt"
+    path.write_text(INTERVIEW, encoding="utf-8")
+    return Engine([path], embedder=embedder)
+
+
+def test_a_reported_question_yields_to_its_reply(interview_engine):
+    """The sentence reporting a question shares the user's words; the quote after it answers them."""
+    answer = interview_engine.ask("Will the old dam hold, according to the mayor?")
+    assert answer.best is not None and answer.best.sentence.text.startswith('"We believe it will hold')
+    asked = interview_engine.ask("What did the reporter ask the mayor?")  # about the asking itself
+    assert asked.best is not None and "asked the mayor whether" in asked.best.sentence.text
+    where = interview_engine.ask("Where was the press conference?")  # answered before the asking
+    assert where.best is not None and "town hall" in where.best.sentence.text
+
+
 def scored_for(engine, question: str):
     """The question parsed, its rows (every answerable sentence) and their computed features."""
     q = features.Question.parse(question)
