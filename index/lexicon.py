@@ -276,6 +276,25 @@ name named called identity
 happen happened occur occurred
 cause caused reason why
 rule ruled govern governed
+boost boosted strengthen strengthened bolster bolstered
+depend depends dependent linked tied hinge
+mean means meaning stand definition
+founded establish established create created
+located situated based
+famous known renowned noted well-known celebrated
+use used employ employed utilize utilise
+show showed shown demonstrate demonstrated display displayed reveal
+allow allowed permit permitted enable enabled
+need needed require required necessary
+try tried attempt attempted
+include included contain contained comprise comprised consist
+consider considered regard regarded deem deemed
+important significant major
+win won victory
+lose lost loss defeat defeated
+elect elected election
+invent invented invention devise devised
+discover discovered discovery find found
 """
 
 
