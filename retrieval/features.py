@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 import re
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
-from index import lexicon, terms
+from index import lexicon, model, terms
 from index.corpus import Corpus
 from retrieval import answer_types, background
 from retrieval.sentence_table import NEGATION, ArticleStats, table
@@ -121,54 +123,41 @@ class Question:
 
 NEGATED_SPAN = 3  # words after a negation that it governs
 _NEGATED = re.compile(rf"(?:{NEGATION.pattern})((?:\W+\w+){{1,{NEGATED_SPAN}}})", re.IGNORECASE)
-_NEGATED_CACHE: weakref.WeakKeyDictionary[Corpus, dict[int, frozenset[str]]] = weakref.WeakKeyDictionary()
-
-
 # A sentence reporting a question put to someone ("a reporter asked Biden if he was worried").
 REPORTED_QUESTION = re.compile(r"\basked\b(?:\W+\w+){0,4}?\W+(?:if|whether)\b", re.IGNORECASE)
 _ASKS = re.compile(rf"\?\W*$|{REPORTED_QUESTION.pattern}", re.IGNORECASE)
-_ASKED: weakref.WeakKeyDictionary[Corpus, dict[int, bool]] = weakref.WeakKeyDictionary()
 
 
-_SPEAKERS: weakref.WeakKeyDictionary[Corpus, dict[int, frozenset[str]]] = weakref.WeakKeyDictionary()
+def _speaker_terms(sentence: model.Sentence) -> frozenset[str]:
+    """Stems and lexicon concepts of the sentence's attributed speaker and title ("Moscow" finds "Russia")."""
+    who = sentence.attribution
+    text = " ".join(x for x in (who.speaker, who.title) if x)
+    return frozenset(terms.stems(text)) | frozenset(lexicon.concepts(text))
 
 
-def _speaker_terms(corpus: Corpus, rows: np.ndarray) -> list[frozenset[str]]:
-    """Per row: stems and lexicon concepts of its attributed speaker and title ("Moscow" finds "Russia"), cached."""
-    cache = _SPEAKERS.setdefault(corpus, {})
+def _asks(sentence: model.Sentence) -> bool:
+    """The sentence poses or reports a question."""
+    return bool(_ASKS.search(sentence.text))
+
+
+def _negated_terms(sentence: model.Sentence) -> frozenset[str]:
+    """Stems of the words just after a negation ("not *confirm*")."""
+    return frozenset(t for m in _NEGATED.finditer(sentence.text) for t in terms.stems(m.group(1)))
+
+
+T = TypeVar("T")
+_ROW_CACHES: weakref.WeakKeyDictionary[Corpus, dict[tuple[Callable, int], object]] = weakref.WeakKeyDictionary()
+
+
+def _per_row(corpus: Corpus, rows: np.ndarray, of: Callable[[model.Sentence], T]) -> list[T]:
+    """`of` applied to each row's sentence, computed once per corpus and row."""
+    cache = _ROW_CACHES.setdefault(corpus, {})
     out = []
     for r in rows.tolist():
-        found = cache.get(r)
+        key = (of, r)
+        found = cache.get(key)
         if found is None:
-            who = corpus.sentence(r).attribution
-            text = " ".join(x for x in (who.speaker, who.title) if x)
-            found = cache[r] = frozenset(terms.stems(text)) | frozenset(lexicon.concepts(text))
-        out.append(found)
-    return out
-
-
-def _asks(corpus: Corpus, rows: np.ndarray) -> list[bool]:
-    """Per row: the sentence poses or reports a question (cached per corpus)."""
-    cache = _ASKED.setdefault(corpus, {})
-    out = []
-    for r in rows.tolist():
-        found = cache.get(r)
-        if found is None:
-            found = cache[r] = bool(_ASKS.search(corpus.sentence(r).text))
-        out.append(found)
-    return out
-
-
-def _negated_terms(corpus: Corpus, rows: np.ndarray) -> list[frozenset[str]]:
-    """Per row: stems of the words just after a negation ("not *confirm*"), cached per corpus."""
-    cache = _NEGATED_CACHE.setdefault(corpus, {})
-    out = []
-    for r in rows.tolist():
-        found = cache.get(r)
-        if found is None:
-            found = cache[r] = frozenset(
-                t for m in _NEGATED.finditer(corpus.sentence(r).text) for t in terms.stems(m.group(1))
-            )
+            found = cache[key] = of(corpus.sentence(r))
         out.append(found)
     return out
 
@@ -377,13 +366,13 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     if q.entities:
         x[:, F["entity_coverage"]] = [len(q.entities & info.words) / len(q.entities) for info in infos]
     q_alts = qset.union(*(alts for _, alts in q.units))
-    x[:, F["speaker_match"]] = [not who.isdisjoint(q_alts) for who in _speaker_terms(corpus, rows)]
-    asks = np.array(_asks(corpus, rows), dtype=bool)
+    x[:, F["speaker_match"]] = [not who.isdisjoint(q_alts) for who in _per_row(corpus, rows, _speaker_terms)]
+    asks = np.array(_per_row(corpus, rows, _asks), dtype=bool)
     x[:, F["asks"]] = asks
     prev_asks = np.where(has_prev & (prev < n), asks[np.minimum(prev_at, n - 1)], False)
     x[:, F["answers_asked"]] = np.where(prev_asks, _share(uw, unit_hit[prev_at], u_total), 0.0)
     if not q.negated and n_stems:
-        negated_terms = _negated_terms(corpus, rows)
+        negated_terms = _per_row(corpus, rows, _negated_terms)
         neg_hit = np.array([[t in held for t in stems] for held in negated_terms], dtype=bool).reshape(n, n_stems)
         x[:, F["negated_match"]] = _share(w, neg_hit, w_total)
     x[:, F["cos"]] = cos
