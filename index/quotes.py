@@ -7,6 +7,7 @@ rock 'n' roll, the players' union) are never taken for quotation marks.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -31,6 +32,9 @@ _SINGLE_OPEN = re.compile(
 _SINGLE_CLOSE = re.compile(
     r"(?<=[^\s(\[])[\u2019'](?=$|[\s.,;:!?)\]\u2014\u2013\"\u201d\u2026-])(?<!s['\u2019](?=\s+[a-z]))"
 )
+# That "s' " inside a single quote: the quote's close ('the Franks' into the valley) when no close follows it or a
+# quote opens before the next close, else a plural possessive ('we back the players' union,' he said).
+_PLURAL_S = re.compile(r"(?<=s)[\u2019'](?=\s+[a-z])")
 
 
 @dataclass(frozen=True)
@@ -47,28 +51,8 @@ class QuotedText:
 
 
 def analyse(text: str) -> QuotedText:
-    """Mask quoted speech in one paragraph; straight quotes toggle, curly quotes open and close, and a single
-    quote opens (outside other quotes) only where a closing one follows, or at the paragraph's start, where it
-    runs on like a continued quote."""
-    has_singles = any(c in text for c in SINGLES)
-    opens = {m.start() for m in _SINGLE_OPEN.finditer(text)} if has_singles else set()
-    closers = [m.start() for m in _SINGLE_CLOSE.finditer(text)] if opens else []
-    closes = set(closers)
-    events = sorted([(m.start(), m.group(0)) for m in _DOUBLE.finditer(text)] + [(i, "'") for i in (*opens, *closers)])
-    spans: list[tuple[int, int]] = []  # (opening mark, closing mark or the paragraph's end)
-    start = -1
-    single = False  # whether the open quote is a single-quoted one (double quotes inside it are nested)
-    for i, ch in events:
-        if start < 0:
-            if ch in OPENERS or ch == STRAIGHT:
-                start, single = i, False
-            elif i in opens and (closers[-1:] > [i + 1] or not text[:i].strip()):
-                start, single = i, True
-        elif (i in closes and i > start + 1) if single else (ch in CLOSERS or ch == STRAIGHT):
-            spans.append((start, i))
-            start = -1
-    if start >= 0:
-        spans.append((start, len(text)))
+    """Mask quoted speech in one paragraph (the quotes of quote_spans)."""
+    spans = quote_spans(text)
     if not spans:
         return QuotedText(" " * len(text), text, [-1] * len(text))
     masked: list[str] = []
@@ -86,3 +70,49 @@ def analyse(text: str) -> QuotedText:
     quoted.append(" " * (len(text) - pos))
     ids += [-1] * (len(text) - pos)
     return QuotedText("".join(quoted), "".join(masked), ids)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Each quote in one paragraph as (its opening mark, its closing mark or len(text) when it runs on); straight
+    quotes toggle, curly quotes open and close, and a single quote opens (outside other quotes) only where a closing
+    one follows, or at the paragraph's start, where it runs on like a continued quote. Marks inside a quote are
+    nested and open nothing."""
+    has_singles = any(c in text for c in SINGLES)
+    opens = {m.start() for m in _SINGLE_OPEN.finditer(text)} if has_singles else set()
+    closers = [m.start() for m in _SINGLE_CLOSE.finditer(text)] if opens else []
+    closes = set(closers)
+    plural_s = [m.start() for m in _PLURAL_S.finditer(text)] if opens else []
+    events = sorted(  # a set: a mark that may open and close is one event (it closes, or it opens)
+        {(m.start(), m.group(0)) for m in _DOUBLE.finditer(text)}
+        | {(i, "'") for i in (*opens, *closers)}
+        | {(i, "s") for i in plural_s}
+    )
+    sorted_opens = sorted(opens)
+    spans: list[tuple[int, int]] = []  # (opening mark, closing mark or the paragraph's end)
+    start = -1
+    single = False  # whether the open quote is a single-quoted one (double quotes inside it are nested)
+    for i, ch in events:
+        if start < 0:
+            if ch in OPENERS or ch == STRAIGHT:
+                start, single = i, False
+            elif i in opens and (closers[-1:] > [i + 1] or not text[:i].strip()):
+                start, single = i, True
+        elif (
+            ((i in closes or (ch == "s" and _plural_s_closes(i, sorted_opens, closers))) and i > start + 1)
+            if single
+            else (ch in CLOSERS or ch == STRAIGHT)
+        ):
+            spans.append((start, i))
+            start = -1
+    if start >= 0:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _plural_s_closes(i: int, opens: list[int], closers: list[int]) -> bool:
+    """Whether the "s' " at i closes the open single quote: no close follows, or a quote opens before the next one."""
+    next_close = bisect.bisect_right(closers, i)
+    if next_close == len(closers):
+        return True
+    next_open = bisect.bisect_right(opens, i)
+    return next_open < len(opens) and opens[next_open] < closers[next_close]

@@ -9,8 +9,11 @@ from functools import lru_cache
 
 import pysbd
 
-# A segment that starts like this continues the sentence before it ("..." he said. / , the minister said.)
-_CONTINUATION = re.compile(r"""^(?:[a-z,;:\)\]\u2019']|[\u201d"]\s*[a-z,])""")
+from index import quotes
+
+# A segment that starts like this continues the sentence before it ("..." he said. / , the minister said. / a lone
+# closing single quote), but not an elided word ('Tis, '90s).
+_CONTINUATION = re.compile(r"""^(?:[a-z,;:\)\]]|[\u2019'](?![^\W_])|[\u201d"]\s*[a-z,])""")
 # Abbreviations that stand before a number or a date ("c. 1162", "approx. 1.7 million", "pp. 12-14", "fl. 1200"):
 # a segment ending in one continues into a segment that opens with a digit.
 _BEFORE_NUMBER = re.compile(
@@ -27,6 +30,11 @@ _SHORT_LINE = 40  # hard-wrapped prose has lines of 60-80 characters
 _LIST_MARKER = re.compile(r"(?:[-*+\u2022\u2023\u25cf\u25e6\u25aa\u2013]|\d{1,3}[.)])[ \t]+(?=\S)")
 # A closing quote mark left alone at the start of a segment belongs to the previous one.
 _LONE_CLOSER = re.compile(r"""^[\u201d"']+(\s|$)""")
+# The same-length view pysbd reads: a single-quoted quote's marks as double quotes and the double quotes nested in
+# it as single ones (British style read as American), and an apostrophe outside quotes as one that cannot open.
+_AS_DOUBLE = str.maketrans("'\u2018\u2019", '"\u201c\u201d')
+_AS_SINGLE = str.maketrans('"\u201c\u201d', "'\u2018\u2019")
+_AS_APOSTROPHE = str.maketrans("'\u2018", "\u2019\u2019")
 
 
 @dataclass(frozen=True)
@@ -49,20 +57,42 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     chunk = text[start:end]
     if not chunk.strip():
         return []
+    # Everything below reads the same-length view of the chunk, so its offsets are the chunk's.
+    view = _quote_view(chunk)
     spans: list[Span] = []
-    for part_start, part_end in _parts(chunk):
-        spans.extend(_segment(text, start + part_start, start + part_end))
-    if not spans:  # pysbd found no sentence in non-blank text (" !!"): the text is one
-        rest = text[start:end]
-        lead = len(rest) - len(rest.lstrip())
-        return [Span(start + lead, start + len(rest.rstrip()))]
-    spans = _fill_gaps(text, spans, start, end)
-    return _merge_continuations(text, spans)
+    for part_start, part_end in _parts(view):
+        spans.extend(_segment(view, part_start, part_end))
+    if spans:
+        spans = _merge_continuations(view, _fill_gaps(view, spans, 0, len(view)))
+    else:  # pysbd found no sentence in non-blank text (" !!"): the text is one
+        lead = len(chunk) - len(chunk.lstrip())
+        spans = [Span(lead, len(chunk.rstrip()))]
+    return [Span(start + span.start, start + span.end) for span in spans]
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """The sentences to index: split_sentences, with a list item's bullet or number left out of its sentence."""
     return [_without_list_marker(text, span, start) for span in split_sentences(text, start, end)]
+
+
+def _quote_view(chunk: str) -> str:
+    """The chunk as pysbd should read it: quotes found by quotes.quote_spans in single marks ('We will respond,'
+    he said) turned into double-quoted ones, so they split like "We will respond," he said, and every other single
+    mark (don't, the players' union, the '90s) made an apostrophe pysbd cannot take for an opening quote."""
+    if not any(c in chunk for c in quotes.SINGLES):
+        return chunk
+    out: list[str] = []
+    pos = 0
+    for a, b in quotes.quote_spans(chunk):
+        out.append(chunk[pos:a].translate(_AS_APOSTROPHE))
+        if chunk[a] in quotes.SINGLES:
+            out += (chunk[a].translate(_AS_DOUBLE), chunk[a + 1 : b].translate(_AS_SINGLE))
+            out.append(chunk[b : b + 1].translate(_AS_DOUBLE))
+        else:
+            out.append(chunk[a : b + 1])
+        pos = b + 1
+    out.append(chunk[pos:].translate(_AS_APOSTROPHE))
+    return "".join(out)
 
 
 def _unwrap(chunk: str) -> str:
