@@ -8,6 +8,7 @@ its answerable sentences) and travels in the article's cache entry as JSON plus 
 
 from __future__ import annotations
 
+import itertools
 import sys
 from dataclasses import dataclass
 
@@ -63,7 +64,8 @@ class ArticleTerms:
 
     Statistics are over its answerable sentences (title, standfirst, body): document frequencies of stems
     (`df_*`) and of concepts (`cdf_*`), the PREFIX-letter beginnings of their stems (`prefix_ids`, for loose
-    matches of word families), how many such sentences there are and their total stem count.
+    matches of word families), how many such sentences there are and their total stem count. `prefix_of` gives
+    each vocabulary entry's own prefix (-1 for concepts and stems shorter than PREFIX).
     """
 
     vocab: tuple[str, ...]
@@ -76,6 +78,7 @@ class ArticleTerms:
     cdf_ids: np.ndarray
     cdf_counts: np.ndarray
     prefix_ids: np.ndarray
+    prefix_of: np.ndarray
     answerable: int
     total_length: int
 
@@ -98,10 +101,12 @@ class ArticleTerms:
         df = _document_frequencies(stem_ids, stem_ptr, keep)
         cdf = _document_frequencies(concept_ids, concept_ptr, keep)
         total = int(np.diff(stem_ptr)[keep].sum())
-        words = list(vocab)
-        prefixes = terms.prefixes([words[i] for i in df[0].tolist()])
-        prefix_ids = np.array([vocab.setdefault(p, len(vocab)) for p in sorted(prefixes)], dtype=np.int32)
-        arrays = (stem_ptr, stem_ids, concept_ptr, concept_ids, *df, *cdf, prefix_ids)
+        long = [w for w in vocab if len(w) >= terms.PREFIX and not w.startswith("@")]  # concepts are "@kind:..."
+        prefix = {w: vocab.setdefault(w[: terms.PREFIX], len(vocab)) for w in long}
+        prefix_of = np.array([prefix.get(w, -1) for w in vocab], dtype=np.int32)
+        prefix_ids = np.unique(prefix_of[df[0]])
+        prefix_ids = prefix_ids[prefix_ids >= 0]
+        arrays = (stem_ptr, stem_ids, concept_ptr, concept_ids, *df, *cdf, prefix_ids, prefix_of)
         return cls(tuple(vocab), *arrays, int(keep.sum()), total)
 
     def __len__(self) -> int:
@@ -147,6 +152,7 @@ class ArticleTerms:
         "prefix_ids",
         "df_counts",
         "cdf_counts",
+        "prefix_of",
     )
 
     def header(self) -> dict:
@@ -178,4 +184,19 @@ class ArticleTerms:
         for ptr, ids in (("stem_ptr", "stem_ids"), ("concept_ptr", "concept_ids")):
             if arrays[ptr][0] != 0 or arrays[ptr][-1] != len(arrays[ids]):
                 raise ValueError("term offsets do not match the ids")
+        prefix_of = arrays["prefix_of"]
+        if len(prefix_of) != len(vocab) or (len(prefix_of) and (prefix_of.min() < -1 or prefix_of.max() >= len(vocab))):
+            raise ValueError("prefixes do not match the vocabulary")
         return cls(vocab, **arrays, answerable=int(header["answerable"]), total_length=int(header["total_length"]))
+
+
+class CorpusVocabulary:
+    """One id per distinct term (stem, concept or prefix) over a corpus's articles, and per article the corpus id
+    of each of its vocabulary entries, so candidates' terms are matched as integer arrays, never as strings."""
+
+    def __init__(self, articles: list[ArticleTerms]) -> None:
+        self.ids: dict[str, int] = {}
+        fresh = itertools.count()  # ids are unique, not dense: an entry already known keeps its id
+        self.maps = [
+            np.fromiter(map(self.ids.setdefault, a.vocab, fresh), dtype=np.int64, count=len(a.vocab)) for a in articles
+        ]

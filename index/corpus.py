@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from index import model
-from index.analysis import ArticleTerms, SentenceTerms
+from index.analysis import ArticleTerms, CorpusVocabulary, SentenceTerms
 from index.dense import DenseIndex
 from index.lexical import Bm25Index
 from index.store import IndexedArticle
@@ -37,6 +37,7 @@ class Corpus:
         self.article_rows = self._article_rows()
         sizes = [len(item.document.sentences) for item in articles]
         self.article_of = np.repeat(np.arange(len(articles), dtype=np.int32), sizes)  # rows[i].article, as an array
+        self.vocabulary = CorpusVocabulary([item.terms for item in articles])
 
     def _share_rows(self) -> None:
         """Point each article's vectors at its rows of the corpus matrix, so the vectors are held once, not twice."""
@@ -62,6 +63,15 @@ class Corpus:
     def article_terms(self, article: int) -> ArticleTerms:
         """Term analysis and statistics of one article (position in `articles`)."""
         return self.articles[article].terms
+
+    def term_ids(self, row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The row's stems (in order), concepts (with repeats) and its stems' prefixes as corpus vocabulary ids."""
+        r = self.rows[row]
+        found, ids = self.articles[r.article].terms, self.vocabulary.maps[r.article]
+        stems = found.stem_ids[found.stem_ptr[r.sentence] : found.stem_ptr[r.sentence + 1]]
+        concepts = found.concept_ids[found.concept_ptr[r.sentence] : found.concept_ptr[r.sentence + 1]]
+        prefixes = found.prefix_of[stems]
+        return ids[stems], ids[concepts], ids[prefixes[prefixes >= 0]]
 
     def meta(self, row: int) -> model.ArticleMeta:
         return self.articles[self.rows[row].article].document.meta

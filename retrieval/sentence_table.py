@@ -47,21 +47,50 @@ class SentenceInfo:
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot)\b|n['\u2019]t\b", re.IGNORECASE)
 
 
+class TermCounts:
+    """How often each term occurs, looked up by term (`get`, `in`) through the corpus vocabulary's ids.
+
+    Keyed by integer ids, so making one reads no term string (on a large corpus those lie all over memory).
+    """
+
+    __slots__ = ("_counts", "_ids")
+
+    def __init__(self, ids: dict[str, int], counts: dict[int, int]) -> None:
+        self._ids, self._counts = ids, counts
+
+    def get(self, term: str, default: int | None = None) -> int | None:
+        return self._counts.get(self._ids.get(term, -1), default)
+
+    def __contains__(self, term: str) -> bool:
+        return self._ids.get(term, -1) in self._counts
+
+
 @dataclass(frozen=True)
 class ArticleStats:
     """Document frequencies of stems over one article's answerable sentences, for IDF weights."""
 
-    df: dict[str, int]
+    df: TermCounts
     n: int
     avg_length: float
-    prefixes: frozenset[str]
-    cdf: dict[str, int]  # document frequencies of lexicon concepts
+    prefixes: TermCounts  # the stems' PREFIX-letter beginnings (counts of no meaning: membership only)
+    cdf: TermCounts  # document frequencies of lexicon concepts
 
     @classmethod
-    def of(cls, found: ArticleTerms) -> ArticleStats:
-        """From the statistics stored with the article's terms: touches none of its sentences."""
+    def of(cls, found: ArticleTerms, ids: dict[str, int], corpus_ids: np.ndarray) -> ArticleStats:
+        """From the statistics stored with the article's terms (`corpus_ids`: its vocabulary's ids in `ids`)."""
+
+        def counts(local: np.ndarray, values: np.ndarray) -> TermCounts:
+            return TermCounts(ids, dict(zip(corpus_ids[local].tolist(), values.tolist(), strict=True)))
+
         n = found.answerable
-        return cls(found.df(), n, found.total_length / max(n, 1), found.prefixes(), found.cdf())
+        prefixes = counts(found.prefix_ids, np.ones(len(found.prefix_ids), dtype=np.int32))
+        return cls(
+            counts(found.df_ids, found.df_counts),
+            n,
+            found.total_length / max(n, 1),
+            prefixes,
+            counts(found.cdf_ids, found.cdf_counts),
+        )
 
     def idf(self, term: str) -> float:
         df = self.df.get(term, 0)
@@ -88,8 +117,6 @@ class SentenceTable:
         self._stats: dict[int, ArticleStats] = {}
         self._paragraphs: dict[tuple[int, int], frozenset[str]] = {}
         self._neighbours: dict[int, tuple[int, int]] = {}
-        self._vectors: dict[int, RowVector] = {}
-        self._vocab: tuple[dict[str, int], dict[str, int], dict[str, int]] = ({}, {}, {})  # stems, concepts, prefixes
         self._batch: tuple[bytes, Batch] | None = None  # the last candidate set: a small corpus has the same each time
 
     def batch(self, rows: np.ndarray) -> Batch:
@@ -99,35 +126,10 @@ class SentenceTable:
             self._batch = (key, Batch.of(self, rows))
         return self._batch[1]
 
-    def vector(self, row: int) -> RowVector:
-        """The row's stems, concepts and prefixes as vocabulary ids with counts, for vectorised matching; cached."""
-        found = self._vectors.get(row)
-        if found is None:
-            info = self._info.get(row)
-            if info is None:
-                base = self._corpus.terms(row)
-                tf, ctf, prefixes = Counter(base.seq), Counter(base.concept_seq), terms.prefixes(base.seq)
-            else:
-                tf, ctf, prefixes = info.tf, info.ctf, info.prefixes
-            stems, concepts, prefix_vocab = self._vocab
-            found = _keep(
-                self._vectors,
-                row,
-                RowVector(
-                    _ids(stems, tf),
-                    np.array(list(tf.values()), dtype=np.float64),
-                    _ids(concepts, ctf),
-                    np.array(list(ctf.values()), dtype=np.float64),
-                    _ids(prefix_vocab, prefixes),
-                    self._corpus.rows[row].article,
-                    self._corpus.sentence(row).paragraph,
-                ),
-            )
-        return found
-
     def ids(self, space: int, keys: list[str]) -> np.ndarray:
-        """Vocabulary ids of keys in one space (0 stems, 1 concepts, 2 prefixes); -1 for keys no row holds."""
-        vocab = self._vocab[space]
+        """Corpus vocabulary ids of keys to match against a Batch's stems (space 0), concepts (1) or prefixes (2);
+        -1 for keys the corpus lacks. The spaces share one vocabulary: each Batch array holds one kind only."""
+        vocab = self._corpus.vocabulary.ids
         return np.array([vocab.get(k, -1) for k in keys], dtype=np.int64)
 
     def info(self, row: int) -> SentenceInfo:
@@ -159,21 +161,10 @@ class SentenceTable:
     def stats(self, article: int) -> ArticleStats:
         found = self._stats.get(article)
         if found is None:
-            found = _keep(self._stats, article, ArticleStats.of(self._corpus.article_terms(article)))
+            vocabulary = self._corpus.vocabulary
+            terms_of = self._corpus.article_terms(article)
+            found = _keep(self._stats, article, ArticleStats.of(terms_of, vocabulary.ids, vocabulary.maps[article]))
         return found
-
-
-@dataclass(frozen=True)
-class RowVector:
-    """One row's terms as vocabulary ids: stems with counts, concepts with counts, prefixes; and its place."""
-
-    stem_ids: np.ndarray
-    stem_tf: np.ndarray
-    concept_ids: np.ndarray
-    concept_tf: np.ndarray
-    prefix_ids: np.ndarray
-    article: int
-    paragraph: int
 
 
 @dataclass(frozen=True)
@@ -185,10 +176,13 @@ class Flat:
     values: np.ndarray
 
     @classmethod
-    def of(cls, ids: list[np.ndarray], values: list[np.ndarray] | None) -> Flat:
-        flat = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
-        owner = np.repeat(np.arange(len(ids)), [len(a) for a in ids])
-        return cls(flat, owner, np.concatenate(values) if values else np.ones(len(flat)))
+    def of(cls, ids: list[np.ndarray], counted: bool = True) -> Flat:
+        """From each row's ids (repeats allowed): one entry per row and distinct id, valued by its count (or 1)."""
+        sizes = [len(a) for a in ids]
+        flat = np.concatenate(ids).astype(np.int64) if ids else np.zeros(0, dtype=np.int64)
+        keys, counts = np.unique(np.repeat(np.arange(len(ids), dtype=np.int64), sizes) << 32 | flat, return_counts=True)
+        values = counts.astype(np.float64) if counted else np.ones(len(keys))
+        return cls(keys & 0xFFFFFFFF, keys >> 32, values)
 
     def matrix(self, rows: int, query: np.ndarray) -> np.ndarray:
         """(rows, query) matrix: each row's value of each query id, 0 where the row lacks it."""
@@ -231,17 +225,21 @@ class Batch:
         every = row_list + extra
         at = {r: k for k, r in enumerate(every)}
         infos = [tab.info(r) for r in row_list]
-        vecs = [tab.vector(r) for r in every]
+        corpus = tab._corpus
+        stems, concepts, prefixes = zip(*(corpus.term_ids(r) for r in every), strict=True) if every else ((), (), ())
+        articles = corpus.article_of[row_list].tolist()
+        paragraph = [corpus.sentence(r).paragraph for r in row_list]
         prev = np.array([at[p] if p >= 0 else -1 for p, _ in neighbours], dtype=np.int64)
+        paragraph_of = {r: p for r, p in zip(row_list, paragraph, strict=True)}
+        paragraph_of.update((r, corpus.sentence(r).paragraph) for r in extra)
         groups: dict[tuple[int, int], int] = {}
         which, group_rows = [], []
-        for v, r in zip(vecs, row_list, strict=False):
-            key = (v.article, v.paragraph) if v.paragraph > 0 else (-1, r)
+        for a, p, r in zip(articles, paragraph, row_list, strict=True):
+            key = (a, p) if p > 0 else (-1, r)
             if key not in groups:
                 groups[key] = len(groups)
                 group_rows.append(r)
             which.append(groups[key])
-        paragraph = [v.paragraph for v in vecs[: len(row_list)]]
         static = [
             (
                 info.log_length,
@@ -249,7 +247,7 @@ class Batch:
                 info.kind == model.STANDFIRST,
                 info.negated,
                 info.attributed,
-                p < 0 or vecs[p].paragraph != para,
+                p < 0 or paragraph_of[every[p]] != para,
             )
             for info, p, para in zip(infos, prev.tolist(), paragraph, strict=True)
         ]
@@ -260,10 +258,10 @@ class Batch:
             len(every),
             prev,
             np.array([at[m] if m >= 0 else -1 for _, m in neighbours], dtype=np.int64),
-            Flat.of([v.stem_ids for v in vecs], [v.stem_tf for v in vecs]),
-            Flat.of([v.concept_ids for v in vecs], [v.concept_tf for v in vecs]),
-            Flat.of([v.prefix_ids for v in vecs], None),
-            [v.article for v in vecs[: len(row_list)]],
+            Flat.of(list(stems)),
+            Flat.of(list(concepts)),
+            Flat.of(list(prefixes), counted=False),
+            articles,
             np.array(paragraph, dtype=np.int64),
             np.array(which, dtype=np.int64),
             [tab.paragraph_stems(r) for r in group_rows],
@@ -279,10 +277,6 @@ def _keep(cache: dict, key, value):
         cache.clear()
     cache[key] = value
     return value
-
-
-def _ids(vocab: dict[str, int], keys) -> np.ndarray:
-    return np.array([vocab.setdefault(k, len(vocab)) for k in keys], dtype=np.int64)
 
 
 _TABLES: weakref.WeakKeyDictionary[Corpus, SentenceTable] = weakref.WeakKeyDictionary()

@@ -63,8 +63,13 @@ def test_analysis_matches_the_text_and_the_article_statistics():
     assert found.df() == dict(df) and found.cdf() == dict(cdf)
     assert (found.answerable, found.total_length) == (n, total)
     assert found.prefixes() == terms.prefixes(df)
-    stats = sentence_table.ArticleStats.of(found)
-    assert stats.avg_length == pytest.approx(total / n) and stats.prefixes == terms.prefixes(df)
+    ids = {w: i for i, w in enumerate(found.vocab)}
+    stats = sentence_table.ArticleStats.of(found, ids, np.arange(len(found.vocab)))
+    assert stats.avg_length == pytest.approx(total / n) and stats.n == n
+    for word in {*found.vocab, "nosuchword", "@place:atlantis"}:
+        assert stats.df.get(word) == df.get(word) and stats.cdf.get(word) == cdf.get(word)
+        assert (word in stats.df, word in stats.cdf) == (word in df, word in cdf)
+        assert (word in stats.prefixes) == (word in terms.prefixes(df))
 
 
 def test_stored_analysis_round_trips_and_equals_a_fresh_one():
@@ -75,7 +80,7 @@ def test_stored_analysis_round_trips_and_equals_a_fresh_one():
     assert back is not None
     fresh = ArticleTerms.of(back.document)
     assert back.terms.vocab == fresh.vocab
-    for name in ("stem_ptr", "stem_ids", "concept_ptr", "concept_ids", "df_ids", "df_counts", "cdf_ids", "prefix_ids"):
+    for name in ArticleTerms._BLOCK:
         assert np.array_equal(getattr(back.terms, name), getattr(fresh, name)), name
     assert [back.terms.sentence(i) for i in range(len(fresh))] == [fresh.sentence(i) for i in range(len(fresh))]
     assert back.terms.df() == fresh.df() and back.terms.prefixes() == fresh.prefixes()
@@ -176,5 +181,11 @@ def test_reopened_corpus_answers_as_a_freshly_indexed_one(tmp_path, embedder, mo
     reopened = Engine(paths, embedder=embedder)
     assert all(a is not b for a, b in zip(fresh.library.items, reopened.library.items, strict=True))
     assert _answers(reopened) == _answers(fresh)
+    vocabulary = reopened.corpus.vocabulary.ids
     for row in range(len(reopened.corpus.rows)):
-        assert reopened.corpus.terms(row) == SentenceTerms.of(reopened.corpus.sentence(row).text)
+        fresh_terms = SentenceTerms.of(reopened.corpus.sentence(row).text)
+        assert reopened.corpus.terms(row) == fresh_terms
+        stems, concepts, prefixes = reopened.corpus.term_ids(row)
+        assert stems.tolist() == [vocabulary[t] for t in fresh_terms.seq]
+        assert concepts.tolist() == [vocabulary[c] for c in fresh_terms.concept_seq]
+        assert prefixes.tolist() == [vocabulary[t[: terms.PREFIX]] for t in fresh_terms.seq if len(t) >= terms.PREFIX]
