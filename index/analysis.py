@@ -129,18 +129,6 @@ class ArticleTerms:
             self._words(np.concatenate([self.stem_ids[self.stem_ptr[i] : self.stem_ptr[i + 1]] for i in sentences]))
         )
 
-    def df(self) -> dict[str, int]:
-        """In how many answerable sentences each stem occurs."""
-        return dict(zip(self._words(self.df_ids), self.df_counts.tolist(), strict=True))
-
-    def cdf(self) -> dict[str, int]:
-        """In how many answerable sentences each concept occurs."""
-        return dict(zip(self._words(self.cdf_ids), self.cdf_counts.tolist(), strict=True))
-
-    def prefixes(self) -> frozenset[str]:
-        """The PREFIX-letter beginnings of the answerable sentences' stems (terms.prefixes of the df's stems)."""
-        return frozenset(self._words(self.prefix_ids))
-
     # The int32 block's arrays in order: offsets, then ids into the vocabulary (checked as one run), then counts.
     _BLOCK = (
         "stem_ptr",

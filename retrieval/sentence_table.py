@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 import weakref
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,19 +28,15 @@ class SentenceInfo:
     """What the reranker needs of one sentence, computed once."""
 
     stems: frozenset[str]
-    tf: dict[str, int]
     length: int
     bigrams: frozenset[tuple[str, str]]
     offers: answer_types.Offers
     log_length: float
     kind: str
     speaker_stems: frozenset[str]
-    prefixes: frozenset[str]
     negated: bool
     words: frozenset[str]
     attributed: bool
-    concepts: frozenset[str]  # place, acronym and synonym concepts (index/lexicon.py)
-    ctf: dict[str, int]  # how often each concept occurs
 
 
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot)\b|n['\u2019]t\b", re.IGNORECASE)
@@ -296,19 +291,15 @@ def _sentence_info(sentence: model.Sentence, base: SentenceTerms) -> SentenceInf
     speaker = terms.stems(" ".join(x for x in (who.speaker, who.title) if x))
     return SentenceInfo(
         stems=base.stems,
-        tf=dict(Counter(seq)),
         length=len(seq),
         bigrams=frozenset(terms.bigrams(seq)),
         offers=answer_types.offers(sentence.text, who.speaker),
         log_length=math.log1p(len(seq)),
         kind=sentence.kind,
         speaker_stems=frozenset(speaker),
-        prefixes=terms.prefixes(seq),
         negated=bool(NEGATION.search(sentence.text)),
         words=answer_types.words(sentence.text),
         attributed=bool(who.speaker) and who.kind != model.ARTICLE_VOICE,
-        concepts=base.concepts,
-        ctf=dict(Counter(base.concept_seq)),
     )
 
 
