@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +39,21 @@ def min_confidence(params: Params) -> float:
     except ValueError:
         log.warning("ARTICLE_QA_MIN_CONFIDENCE=%r is not a number; using %.3f", raw, params.abstain_threshold)
         return params.abstain_threshold
+
+
+def _by_article(corpus: Corpus, rows: np.ndarray) -> list[np.ndarray]:
+    """Positions in `rows` of each article's candidates."""
+    articles = corpus.article_of[rows]
+    order = np.argsort(articles, kind="stable")
+    return np.split(order, np.flatnonzero(np.diff(articles[order])) + 1)
+
+
+@dataclass
+class _Ranked:
+    """One article's ranking for a question: positions of its candidates in order, and the confidence."""
+
+    order: list[int]
+    confidence: float
 
 
 class Engine:
@@ -95,25 +111,44 @@ class Engine:
         if not len(rows):
             return Answer(question, None, 0.0)
         scores, scored = search.rank(corpus, q, qvec, rows, bm25_all, method, self.params)
-        order = np.argsort(-scores, kind="stable").tolist()
         if method != search.FULL:
+            order = np.argsort(-scores, kind="stable").tolist()
             candidates = [self._candidate(rows[i], float(scores[i])) for i in order[: max(top, 1)]]
             return Answer(question, candidates[0], float(scores[order[0]]), candidates=candidates)
-        order = select.merge_duplicates(corpus, order[: max(top, 1) * 3], rows)
-        best = order[0]
-        confidence = self.params.answerable(features.abstain_features(scored, scores, best))
-        order = select.prefer_reply(corpus, q, order, rows)
+        # The features are relative to each article's candidates, so every article is ranked as if asked alone;
+        # the article whose best sentence most likely answers wins.
+        chosen = max(
+            (self._rank_article(q, part, rows, scores, scored, top) for part in _by_article(corpus, rows)),
+            key=lambda r: r.confidence,
+        )
+        order = chosen.order
         candidates = [self._candidate(rows[i], float(scores[i])) for i in order[: max(top, 1)]]
-        if confidence < self.min_confidence:
-            return Answer(question, None, confidence, candidates=candidates)
+        if chosen.confidence < self.min_confidence:
+            return Answer(question, None, chosen.confidence, candidates=candidates)
         also = select.other_sources(corpus, q, order, rows, scores, self.params.also_gap)
         return Answer(
             question,
             candidates[0],
-            confidence,
+            chosen.confidence,
             also=[self._candidate(rows[i], float(scores[i])) for i in also],
             candidates=candidates,
         )
+
+    def _rank_article(
+        self,
+        q: features.Question,
+        part: np.ndarray,
+        rows: np.ndarray,
+        scores: np.ndarray,
+        scored: features.Scored,
+        top: int,
+    ) -> _Ranked:
+        """One article's candidates (positions `part`) in order, near-duplicates merged, the reply preferred, and
+        the confidence that its best one answers."""
+        order = part[np.argsort(-scores[part], kind="stable")].tolist()
+        order = select.merge_duplicates(self.corpus, order[: max(top, 1) * 3], rows)
+        confidence = self.params.answerable(features.abstain_features(scored, scores, order[0], part))
+        return _Ranked(select.prefer_reply(self.corpus, q, order, rows), confidence)
 
     def speakers(self, article: str | Path | None = None) -> list[str]:
         """Named speakers quoted or cited in the corpus (or one article), most quoted first."""

@@ -170,6 +170,41 @@ def zscore(x: np.ndarray) -> np.ndarray:
     return (x - x.mean()) / sd if sd > 1e-9 else np.zeros_like(x)
 
 
+# Candidate-relative features are taken within each candidate's own article (group), so a sentence scores the same
+# whether the question is asked of its article alone or of many articles at once.
+
+
+def group_zscore(x: np.ndarray, group: np.ndarray, k: int) -> np.ndarray:
+    """zscore of x within each group (0..k-1)."""
+    size = np.bincount(group, minlength=k)
+    mean = np.bincount(group, weights=x, minlength=k) / np.maximum(size, 1)
+    sd = np.sqrt(np.bincount(group, weights=(x - mean[group]) ** 2, minlength=k) / np.maximum(size, 1))
+    ok = (size >= 2) & (sd > 1e-9)
+    return np.where(ok[group], (x - mean[group]) / np.where(ok, sd, 1.0)[group], 0.0)
+
+
+def group_max(x: np.ndarray, group: np.ndarray, k: int) -> np.ndarray:
+    """Each row's group maximum of x."""
+    top = np.full(k, -np.inf)
+    np.maximum.at(top, group, x)
+    return top[group]
+
+
+def group_rank(x: np.ndarray, group: np.ndarray) -> np.ndarray:
+    """Each row's rank by descending x within its group (0 for the best; ties in row order)."""
+    order = np.lexsort((-x, group))
+    sorted_groups = group[order]
+    ranks = np.empty(len(x), dtype=np.int64)
+    ranks[order] = np.arange(len(x)) - np.searchsorted(sorted_groups, sorted_groups, side="left")
+    return ranks
+
+
+def _relative(x: np.ndarray, group: np.ndarray, k: int) -> np.ndarray:
+    """x over its group's best, 0 where that best is not positive."""
+    top = group_max(x, group, k)
+    return np.divide(x, top, out=np.zeros(len(x)), where=top > 0)
+
+
 @dataclass
 class Scored:
     """Feature matrix of the candidates plus the raw signals the engine and abstention use."""
@@ -178,8 +213,8 @@ class Scored:
     x: np.ndarray  # (len(rows), len(FEATURES))
     cos: np.ndarray
     bm25: np.ndarray  # stemmed BM25 with each article's own statistics
-    article_coverage: float
-    article_missing: float
+    article_coverage: np.ndarray  # per candidate, of its article: IDF share of question terms the article holds
+    article_missing: np.ndarray  # ... IDF share it lacks even loosely
     unmatched: np.ndarray  # per candidate: IDF share of the heaviest question term missing from its paragraph
     unit_missing: np.ndarray  # per candidate, of its article: IDF share of units the article lacks
     heaviest_missing: np.ndarray  # ... IDF share of the heaviest of them
@@ -376,23 +411,22 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
         neg_hit = np.array([[t in held for t in stems] for held in negated_terms], dtype=bool).reshape(n, n_stems)
         x[:, F["negated_match"]] = _share(w, neg_hit, w_total)
     x[:, F["cos"]] = cos
-    x[:, F["cos_z"]] = zscore(cos)
-    x[:, F["bm25_z"]] = zscore(bm25)
-    top = float(bm25.max()) if n else 0.0
-    x[:, F["bm25_rel"]] = bm25 / top if top > 0 else 0.0
-    x_top = float(x_bm25.max()) if n else 0.0
-    x[:, F["x_bm25_rel"]] = x_bm25 / x_top if x_top > 0 else 0.0
-    x[:, F["cos_rr"]] = 1.0 / (2.0 + np.argsort(np.argsort(-cos, kind="stable")))
-    x[:, F["bm25_rr"]] = 1.0 / (2.0 + np.argsort(np.argsort(-bm25, kind="stable")))
+    k = len(art_index)
+    x[:, F["cos_z"]] = group_zscore(cos, which, k)
+    x[:, F["bm25_z"]] = group_zscore(bm25, which, k)
+    x[:, F["bm25_rel"]] = _relative(bm25, which, k)
+    x[:, F["x_bm25_rel"]] = np.where(u_total > 0, _relative(x_bm25, which, k), 0.0)
+    x[:, F["cos_rr"]] = 1.0 / (2.0 + group_rank(cos, which))
+    x[:, F["bm25_rr"]] = 1.0 / (2.0 + group_rank(bm25, which))
     if n:
-        x[:, F["coverage_gap"]] = x[:, F["coverage"]] - x[:, F["coverage"]].max()
+        x[:, F["coverage_gap"]] = x[:, F["coverage"]] - group_max(x[:, F["coverage"]], which, k)
     return Scored(
         rows,
         x,
         cos,
         bm25,
-        max(article_cov, default=0.0),
-        min(article_missing, default=1.0),
+        np.array(article_cov, dtype=np.float64)[which],
+        np.array(article_missing, dtype=np.float64)[which],
         unmatched,
         unit_missing,
         heaviest_missing,
@@ -407,23 +441,25 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     )
 
 
-def abstain_features(scored: Scored, scores: np.ndarray, best: int) -> np.ndarray:
-    """Question-level signals of whether the chosen candidate (index `best`) answers at all."""
+def abstain_features(scored: Scored, scores: np.ndarray, best: int, pool: np.ndarray | None = None) -> np.ndarray:
+    """Question-level signals of whether the chosen candidate (index `best`) answers at all, against the other
+    candidates of `pool` (indices; its article's candidates, default all)."""
     x = scored.x
-    others = np.delete(scores, best)
+    pool = np.arange(len(scores)) if pool is None else pool
+    others = scores[pool[pool != best]]
     margin = float(scores[best] - others.max()) if len(others) else 0.0
     return np.array(
         [
             scored.cos[best],
-            scored.cos.max(),
+            scored.cos[pool].max(),
             x[best, F["coverage"]],
-            scored.article_coverage,
+            scored.article_coverage[best],
             x[best, F["bigrams"]],
-            math.log1p(float(scored.bm25.max())),
+            math.log1p(float(scored.bm25[pool].max())),
             margin,
             x[best, F["loose_coverage"]],
             x[best, F["type_new"]],
-            scored.article_missing,
+            scored.article_missing[best],
             float(scores[best]),
             x[best, F["paragraph_coverage"]],
             scored.unmatched[best],

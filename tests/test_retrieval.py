@@ -264,3 +264,43 @@ def test_bundled_troop_count_lists_every_source_with_its_figure(engine):
     assert any("3,000" in t for t in texts)
     assert any("by December" in t for t in texts)
     assert all(c.speaker for c in answer.also)
+
+
+@pytest.fixture(scope="module")
+def two_article_engine(embedder, tmp_path_factory):
+    """The bundled article and the storm report in one corpus."""
+    path = tmp_path_factory.mktemp("two") / "storm.txt"
+    path.write_text(SOURCES, encoding="utf-8")
+    return Engine([BUNDLED_ARTICLE, path], embedder=embedder), str(path)
+
+
+@pytest.mark.parametrize(
+    "question", ["How many homes did the mayor say were damaged?", "how many troops?", "Who won the world cup?"]
+)
+def test_features_of_an_article_are_the_same_asked_alone_or_with_others(two_article_engine, embedder, question):
+    """Candidate-relative features (z-scores, ranks, gaps) are taken per article: another article's sentences
+    in the candidate set must not change a sentence's features, or answers over many articles go wrong."""
+    engine, _ = two_article_engine
+    corpus = engine.corpus
+    q = features.Question.parse(question)
+    qvec = embedder.encode([question])[0]
+    both = search.answerable_rows(corpus)
+    together = features.compute(corpus, q, qvec, both)
+    for article in range(len(corpus.articles)):
+        alone_rows = search.answerable_rows(corpus, [article])
+        alone = features.compute(corpus, q, qvec, alone_rows)
+        within = np.isin(both, alone_rows)
+        assert np.allclose(together.x[within], alone.x)
+        assert np.allclose(together.article_coverage[within], alone.article_coverage)
+
+
+def test_over_many_articles_the_answer_is_the_one_its_own_article_gives(two_article_engine):
+    engine, storm = two_article_engine
+    for question, article in [
+        ("How many homes did the mayor say were damaged?", storm),
+        ("How many North Korean troops are in Russia?", str(BUNDLED_ARTICLE)),
+    ]:
+        alone, over_all = engine.ask(question, article), engine.ask(question)
+        assert over_all.best is not None and over_all.best.article.path == article
+        assert over_all.best.sentence == alone.best.sentence
+        assert over_all.score == pytest.approx(alone.score)
