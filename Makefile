@@ -36,7 +36,7 @@ bench: install
 	$(BIN)/python bench/run.py
 
 eval: install
-	$(BIN)/article-qa eval
+	$(BIN)/article-qa eval --corpus-scope
 
 lint: install
 	$(BIN)/ruff check .

@@ -32,6 +32,11 @@ def add_subcommand(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also score synthetic near misses (retrieval/near_miss.py; a different seed than fitting uses)",
     )
+    parser.add_argument(
+        "--corpus-scope",
+        action="store_true",
+        help="also ask each SQuAD set's answerable questions of all the articles at once",
+    )
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON instead of a table")
     parser.set_defaults(func=run)
 
@@ -66,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
         for d in list(datasets):
             made = near_miss.generate(engine.corpus, d.items, engine.library.position, seed=EVAL_SEED)
             datasets.append(evaluate.Dataset(f"{d.name} near misses", made, d.articles, d.news))
+    if args.corpus_scope:
+        datasets.extend([evaluate.corpus_scope(d) for d in datasets if not d.news])
     out = Path(args.out) if args.out else cache_dir() / "eval" / "predictions.jsonl"
     table = evaluate.evaluate(engine, datasets, methods, out)
     if args.json:

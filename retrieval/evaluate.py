@@ -6,7 +6,7 @@ import json
 import logging
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from index.attribute import speaker_matches
@@ -26,7 +26,7 @@ class Item:
     """One question asked against one article; no answers means the article does not answer it."""
 
     question: str
-    article: str
+    article: str  # "" asks the whole corpus
     answers: tuple[str, ...]
     speakers: tuple[str, ...] | None = None  # acceptable substrings of the speaker, when it is scored
     split: str = FIT  # FIT items may be used to fit parameters; TEST items never are
@@ -105,6 +105,12 @@ def load(path: Path, workdir: Path, negatives: bool = True) -> Dataset:
     return load_squad(path, workdir / path.stem, negatives)
 
 
+def corpus_scope(dataset: Dataset) -> Dataset:
+    """The answerable questions asked of the whole corpus instead of their own article (no article named)."""
+    items = [replace(it, article="") for it in dataset.items if it.answerable]
+    return Dataset(f"{dataset.name} corpus scope", items, dataset.articles, dataset.news)
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -138,7 +144,7 @@ class Prediction:
 def predict(engine: Engine, dataset: Dataset, item: Item, method: str) -> Prediction:
     """Ask one item with one method and judge the result."""
     start = time.perf_counter()
-    answer = engine.rank(item.question, item.article, 5, method)
+    answer = engine.rank(item.question, item.article or None, 5, method)
     seconds = time.perf_counter() - start
     rank = next(
         (i + 1 for i, c in enumerate(answer.candidates[:5]) if contains_answer(c.sentence.text, item.answers)), 0

@@ -141,3 +141,16 @@ def test_eval_command_scores_synthetic_near_misses(squad_file, tmp_path, capsys)
     table = json.loads(capsys.readouterr().out)
     near = [r for r in table if r["dataset"] == "tiny near misses" and r["split"] == "all"]
     assert near and near[0]["answerable"] == 0 and near[0]["unanswerable"] >= 1
+
+
+def test_eval_command_asks_squad_questions_of_the_whole_corpus_too(squad_file, tmp_path, capsys):
+    out = tmp_path / "pred.jsonl"
+    assert main(["eval", str(squad_file), "--out", str(out), "--methods", "full", "--corpus-scope", "--json"]) == 0
+    table = json.loads(capsys.readouterr().out)
+    wide = [r for r in table if r["dataset"] == "tiny corpus scope" and r["split"] == "all"]
+    assert wide and wide[0]["answerable"] == 3 and wide[0]["unanswerable"] == 0
+    asked = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [p["article"] for p in asked if p["dataset"] == "tiny corpus scope"] == ["", "", ""]
+    own = {p["question"]: p["answer"] for p in asked if p["dataset"] == "tiny" and p["answerable"]}
+    assert {p["question"]: p["answer"] for p in asked if p["dataset"] == "tiny corpus scope"} == own
+    assert wide[0]["p_at_1"] == sum(p["hit"] for p in asked if p["dataset"] == "tiny" and p["answerable"]) / 3 > 0
