@@ -94,14 +94,19 @@ ARTICLES = {
 }
 
 
-def test_near_miss_swaps_one_focus_term_for_one_the_article_lacks(tmp_path, embedder):
+def _engine_over(articles: dict[str, str], folder, embedder):
+    """A real engine over small articles written to files in folder; (engine, their paths)."""
     from retrieval.engine import Engine
 
     paths = []
-    for name, text in ARTICLES.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        paths.append(str(tmp_path / name))
-    engine = Engine(paths, embedder=embedder)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        paths.append(str(folder / name))
+    return Engine(paths, embedder=embedder), paths
+
+
+def test_near_miss_swaps_one_focus_term_for_one_the_article_lacks(tmp_path, embedder):
+    engine, paths = _engine_over(ARTICLES, tmp_path, embedder)
     item = evaluate.Item("Who was the harbour master?", paths[0], ("Edith Crane",))
     made = near_miss.generate(engine.corpus, [item], engine.library.position)
     assert len(made) == 1 and not made[0].answerable and made[0].article == item.article
@@ -123,13 +128,7 @@ PREDICATE_ARTICLES = {
 
 def test_near_miss_also_swaps_the_predicate_for_a_verb_of_the_same_form(tmp_path, embedder):
     """A second near miss replaces the question's verb (here a past participle) with one the article lacks."""
-    from retrieval.engine import Engine
-
-    paths = []
-    for name, text in PREDICATE_ARTICLES.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        paths.append(str(tmp_path / name))
-    engine = Engine(paths, embedder=embedder)
+    engine, paths = _engine_over(PREDICATE_ARTICLES, tmp_path, embedder)
     item = evaluate.Item("What had the workers repaired?", paths[0], ("wheel",))
     made = near_miss.generate(engine.corpus, [item], engine.library.position)
     predicate = [m for m in made if "repaired" not in m.question]
