@@ -163,7 +163,7 @@ class ArticleTerms:
         if len(sizes) != len(cls._BLOCK) or 4 * sum(sizes) != len(block) or not sizes[0] == sizes[1] == sentences + 1:
             raise ValueError("term arrays do not match the article")
         flat = np.frombuffer(block, dtype="<i4")
-        bounds = np.cumsum([0, *sizes]).tolist()
+        bounds = list(itertools.accumulate(sizes, initial=0))
         arrays = {name: flat[bounds[i] : bounds[i + 1]] for i, name in enumerate(cls._BLOCK)}
         vocab = tuple(map(sys.intern, header["vocab"]))  # one string object per term across articles
         ids = flat[bounds[2] : bounds[7]]
