@@ -293,10 +293,10 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     alt_keys = [a for _, a in alts]
     n_stems, n_units = len(stems), len(q.units)
     unit_prefixable = [not key.startswith("@") and len(key) >= terms.PREFIX for key, _ in q.units]
-    stem_query = tab.ids(0, stems + alt_keys)
-    prefix_query = tab.ids(2, [t[: terms.PREFIX] for t in stems] + [key[: terms.PREFIX] for key, _ in q.units])
+    stem_query = tab.ids(stems + alt_keys)
+    prefix_query = tab.ids([t[: terms.PREFIX] for t in stems] + [key[: terms.PREFIX] for key, _ in q.units])
     tf_all = batch.stems.matrix(batch.size, stem_query)
-    ctf_all = batch.concepts.matrix(batch.size, tab.ids(1, alt_keys))
+    ctf_all = batch.concepts.matrix(batch.size, tab.ids(alt_keys))
     pfx_all = batch.prefixes.matrix(batch.size, prefix_query) > 0
     tf = tf_all[:, :n_stems]  # (candidates then extra neighbours, stems)
     alt_tf = np.where(tf_all[:, n_stems:] > 0, tf_all[:, n_stems:], ctf_all)  # (every, alternatives)

@@ -121,9 +121,9 @@ class SentenceTable:
             self._batch = (key, Batch.of(self, rows))
         return self._batch[1]
 
-    def ids(self, space: int, keys: list[str]) -> np.ndarray:
-        """Corpus vocabulary ids of keys to match against a Batch's stems (space 0), concepts (1) or prefixes (2);
-        -1 for keys the corpus lacks. The spaces share one vocabulary: each Batch array holds one kind only."""
+    def ids(self, keys: list[str]) -> np.ndarray:
+        """Corpus vocabulary ids of keys (stems, concepts or prefixes: one vocabulary, each Batch array holds one
+        kind only); -1 for keys the corpus lacks."""
         vocab = self._corpus.vocabulary.ids
         return np.array([vocab.get(k, -1) for k in keys], dtype=np.int64)
 
