@@ -274,3 +274,23 @@ def test_single_quote_marks_never_lose_a_character(text):
         assert not text[prev : span.start].strip()
         prev = span.end
     assert not text[prev:].strip()
+
+
+def test_segmenting_a_corpus_again_compiles_no_regular_expression(monkeypatch):
+    """pysbd's patterns for a whole corpus (about 2,000) stay compiled: the re cache must hold them all, or each
+    paragraph recompiles them (a tenth of indexing time)."""
+    import json
+    import re._compiler
+
+    from tests.conftest import ROOT
+
+    data = json.loads((ROOT / "eval" / "xquad" / "xquad.en.json").read_text(encoding="utf-8"))["data"]
+    paragraphs = [p["context"] for entry in data for p in entry["paragraphs"]]
+    for text in paragraphs:
+        split_sentences(text)
+    compiled = []
+    original = re._compiler.compile
+    monkeypatch.setattr(re._compiler, "compile", lambda *a, **k: compiled.append(a[0]) or original(*a, **k))
+    for text in paragraphs:
+        split_sentences(text)
+    assert compiled == []
