@@ -43,19 +43,15 @@ class EngineService:
         defaults = paths if paths is not None else default_articles()
         uploads = [str(p) for p in article_files([uploads_dir])] if uploads_dir.is_dir() else []
         try:
-            engine = Engine([*defaults, *uploads], **engine_args)
+            service = cls(Engine([*defaults, *uploads], **engine_args), uploads_dir)
         except ArticleError as exc:
             if not uploads:
                 raise
             log.warning("an upload could not be read (%s); adding uploads one by one", exc)
-            engine = Engine(defaults, **engine_args)
-            for upload in uploads:
-                try:
-                    engine.add_article(upload)
-                except ArticleError as bad:
-                    log.warning("skipping stored upload: %s", bad)
-        log.info("answering from %d articles (%d uploaded)", len(engine.articles), len(uploads))
-        return cls(engine, uploads_dir)
+            service = cls(Engine(defaults, **engine_args), uploads_dir)
+            service.sync_uploads()
+        log.info("answering from %d articles (%d uploaded)", len(service.articles), len(uploads))
+        return service
 
     async def call(self, func: Callable[..., T], *args) -> T:
         """Run an engine call in a worker thread, so the gateway heartbeat never waits on the model."""

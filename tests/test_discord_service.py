@@ -36,3 +36,15 @@ def test_sync_uploads_adds_new_files_skips_bad_ones_once_and_drops_deleted(embed
     good.unlink()
     assert service.sync_uploads() == ([], [str(good)])
     assert all(m.path != str(good) for m in service.articles)
+
+
+def test_load_skips_a_bad_stored_upload_and_sync_does_not_retry_it(embedder, tmp_path, caplog):
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    (uploads / "ferry.txt").write_text(ARTICLE, encoding="utf-8")
+    (uploads / "broken.txt").write_bytes(b"\x00\x01\x02 not text \xff\xfe\x00" * 50)
+    with caplog.at_level(logging.WARNING, logger="bot.discord_service"):
+        service = EngineService.load(uploads, [str(BUNDLED_ARTICLE)], embedder=embedder)
+        assert service.sync_uploads() == ([], [])
+    assert sorted(m.path for m in service.articles) == sorted([str(BUNDLED_ARTICLE), str(uploads / "ferry.txt")])
+    assert sum("skipping stored upload" in r.getMessage() for r in caplog.records) == 1
