@@ -164,10 +164,7 @@ def _per_row(corpus: Corpus, rows: np.ndarray, of: Callable[[model.Sentence], T]
 
 def zscore(x: np.ndarray) -> np.ndarray:
     """x centred and scaled to unit spread over its own values (zeros when they do not vary)."""
-    if len(x) < 2:
-        return np.zeros_like(x)
-    sd = float(x.std())
-    return (x - x.mean()) / sd if sd > 1e-9 else np.zeros_like(x)
+    return group_zscore(x, np.zeros(len(x), dtype=np.int64), 1)
 
 
 # Candidate-relative features are taken within each candidate's own article (group), so a sentence scores the same
