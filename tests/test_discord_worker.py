@@ -83,17 +83,18 @@ def answered(standin: StandIn, interaction: dict):
     return [c for c in followups(standin, interaction) if c.status == 200]
 
 
-def worker_env(standin: StandIn, tmp_path, **extra: str) -> dict:
-    """The worker's environment: every Discord endpoint on the stand-in, nothing inherited that would change it."""
+def worker_env(standin: StandIn | None, tmp_path, **extra: str) -> dict:
+    """The worker's environment: every Discord endpoint on the stand-in (when given), nothing inherited that
+    would change it."""
     env = {
         **os.environ,
         "DISCORD_TOKEN": "standin-token",
-        "ARTICLE_QA_DISCORD_API_BASE": standin.api_base,
-        "ARTICLE_QA_DISCORD_GATEWAY": standin.gateway,
         "ARTICLE_QA_UPLOADS": str(tmp_path / "uploads"),
         "ARTICLE_QA_LOG_LEVEL": "INFO",
         "HF_HUB_OFFLINE": "1",
     }
+    if standin is not None:
+        env.update(ARTICLE_QA_DISCORD_API_BASE=standin.api_base, ARTICLE_QA_DISCORD_GATEWAY=standin.gateway)
     for name in ("DISCORD_GUILD_ID", "DISCORD_SHARD_COUNT", "DISCORD_SHARD_IDS", "ARTICLE_QA_ARTICLES"):
         env.pop(name, None)
     return {**env, **extra}
@@ -132,16 +133,12 @@ async def test_unreachable_discord_is_retried_then_one_clear_error_line(tmp_path
     with socket.socket() as s:  # a loopback port that was free a moment ago: connections to it are refused
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {
-        **os.environ,
-        "DISCORD_TOKEN": "t",
-        "ARTICLE_QA_DISCORD_API_BASE": f"http://127.0.0.1:{port}/api/v10",
-        "ARTICLE_QA_DISCORD_CONNECT_ATTEMPTS": "2",
-        "ARTICLE_QA_UPLOADS": str(tmp_path / "uploads"),
-        "HF_HUB_OFFLINE": "1",
-    }
-    for name in ("DISCORD_GUILD_ID", "DISCORD_SHARD_COUNT", "DISCORD_SHARD_IDS", "ARTICLE_QA_ARTICLES"):
-        env.pop(name, None)
+    env = worker_env(
+        None,
+        tmp_path,
+        ARTICLE_QA_DISCORD_API_BASE=f"http://127.0.0.1:{port}/api/v10",
+        ARTICLE_QA_DISCORD_CONNECT_ATTEMPTS="2",
+    )
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "discord", cwd=ROOT, env=env, stderr=asyncio.subprocess.PIPE
     )
