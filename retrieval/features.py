@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import math
 import re
-import weakref
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
 import numpy as np
 
-from index import lexicon, model, terms
+from index import lexicon, terms
 from index.corpus import Corpus
 from retrieval import answer_types, background
 from retrieval.sentence_table import NEGATION, ArticleStats, table
@@ -119,47 +116,6 @@ class Question:
         units, focus = lexicon.question_units(text)
         stems = list(dict.fromkeys(seq))
         return cls(text, stems, terms.bigrams(seq), kind, negated, words, entities, speech, units, focus)
-
-
-NEGATED_SPAN = 3  # words after a negation that it governs
-_NEGATED = re.compile(rf"(?:{NEGATION.pattern})((?:\W+\w+){{1,{NEGATED_SPAN}}})", re.IGNORECASE)
-# A sentence reporting a question put to someone ("a reporter asked Biden if he was worried").
-REPORTED_QUESTION = re.compile(r"\basked\b(?:\W+\w+){0,4}?\W+(?:if|whether)\b", re.IGNORECASE)
-_ASKS = re.compile(rf"\?\W*$|{REPORTED_QUESTION.pattern}", re.IGNORECASE)
-
-
-def _speaker_terms(sentence: model.Sentence) -> frozenset[str]:
-    """Stems and lexicon concepts of the sentence's attributed speaker and title ("Moscow" finds "Russia")."""
-    who = sentence.attribution
-    text = " ".join(x for x in (who.speaker, who.title) if x)
-    return frozenset(terms.stems(text)) | frozenset(lexicon.concepts(text))
-
-
-def _asks(sentence: model.Sentence) -> bool:
-    """The sentence poses or reports a question."""
-    return bool(_ASKS.search(sentence.text))
-
-
-def _negated_terms(sentence: model.Sentence) -> frozenset[str]:
-    """Stems of the words just after a negation ("not *confirm*")."""
-    return frozenset(t for m in _NEGATED.finditer(sentence.text) for t in terms.stems(m.group(1)))
-
-
-T = TypeVar("T")
-_ROW_CACHES: weakref.WeakKeyDictionary[Corpus, dict[tuple[Callable, int], object]] = weakref.WeakKeyDictionary()
-
-
-def _per_row(corpus: Corpus, rows: np.ndarray, of: Callable[[model.Sentence], T]) -> list[T]:
-    """`of` applied to each row's sentence, computed once per corpus and row."""
-    cache = _ROW_CACHES.setdefault(corpus, {})
-    out = []
-    for r in rows.tolist():
-        key = (of, r)
-        found = cache.get(key)
-        if found is None:
-            found = cache[key] = of(corpus.sentence(r))
-        out.append(found)
-    return out
 
 
 def zscore(x: np.ndarray) -> np.ndarray:
@@ -398,14 +354,13 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
     if q.entities:
         x[:, F["entity_coverage"]] = [len(q.entities & info.words) / len(q.entities) for info in infos]
     q_alts = qset.union(*(alts for _, alts in q.units))
-    x[:, F["speaker_match"]] = [not who.isdisjoint(q_alts) for who in _per_row(corpus, rows, _speaker_terms)]
-    asks = np.array(_per_row(corpus, rows, _asks), dtype=bool)
+    x[:, F["speaker_match"]] = [not info.speaker_terms.isdisjoint(q_alts) for info in infos]
+    asks = np.array([info.asks for info in infos], dtype=bool)
     x[:, F["asks"]] = asks
     prev_asks = np.where(has_prev & (prev < n), asks[np.minimum(prev_at, n - 1)], False)
     x[:, F["answers_asked"]] = np.where(prev_asks, _share(uw, unit_hit[prev_at], u_total), 0.0)
     if not q.negated and n_stems:
-        negated_terms = _per_row(corpus, rows, _negated_terms)
-        neg_hit = np.array([[t in held for t in stems] for held in negated_terms], dtype=bool).reshape(n, n_stems)
+        neg_hit = np.array([[t in info.negated_terms for t in stems] for info in infos], dtype=bool).reshape(n, n_stems)
         x[:, F["negated_match"]] = _share(w, neg_hit, w_total)
     x[:, F["cos"]] = cos
     k = len(art_index)

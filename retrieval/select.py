@@ -55,7 +55,7 @@ def prefer_reply(corpus: Corpus, q: features.Question, order: list[int], rows: n
         return order
     best = int(rows[order[0]])
     sentence = corpus.sentence(best)
-    asked = features.REPORTED_QUESTION.search(sentence.text)
+    asked = sentence_table.REPORTED_QUESTION.search(sentence.text)
     if asked is None or _REPLY_FOLLOWS.search(sentence.text, asked.end()):
         return order
     # Words of the question in the sentence's own part (before "asked ..."; the person asked aside) answer it there.

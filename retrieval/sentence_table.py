@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index import model, terms
+from index import lexicon, model, terms
 from index.analysis import ArticleTerms, SentenceTerms
 from index.corpus import Corpus
 from retrieval import answer_types
@@ -33,13 +33,20 @@ class SentenceInfo:
     offers: answer_types.Offers
     log_length: float
     kind: str
-    speaker_stems: frozenset[str]
+    speaker_terms: frozenset[str]  # stems and lexicon concepts of the speaker and title ("Moscow" finds "Russia")
     negated: bool
+    negated_terms: frozenset[str]  # stems of the words just after a negation ("not *confirm*")
+    asks: bool  # the sentence poses or reports a question
     words: frozenset[str]
     attributed: bool
 
 
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot)\b|n['\u2019]t\b", re.IGNORECASE)
+NEGATED_SPAN = 3  # words after a negation that it governs
+_NEGATED = re.compile(rf"(?:{NEGATION.pattern})((?:\W+\w+){{1,{NEGATED_SPAN}}})", re.IGNORECASE)
+# A sentence reporting a question put to someone ("a reporter asked Biden if he was worried").
+REPORTED_QUESTION = re.compile(r"\basked\b(?:\W+\w+){0,4}?\W+(?:if|whether)\b", re.IGNORECASE)
+_ASKS = re.compile(rf"\?\W*$|{REPORTED_QUESTION.pattern}", re.IGNORECASE)
 
 
 class TermCounts:
@@ -288,7 +295,7 @@ def table(corpus: Corpus) -> SentenceTable:
 def _sentence_info(sentence: model.Sentence, base: SentenceTerms) -> SentenceInfo:
     seq = base.seq
     who = sentence.attribution
-    speaker = terms.stems(" ".join(x for x in (who.speaker, who.title) if x))
+    speaker = " ".join(x for x in (who.speaker, who.title) if x)
     return SentenceInfo(
         stems=base.stems,
         length=len(seq),
@@ -296,8 +303,10 @@ def _sentence_info(sentence: model.Sentence, base: SentenceTerms) -> SentenceInf
         offers=answer_types.offers(sentence.text, who.speaker),
         log_length=math.log1p(len(seq)),
         kind=sentence.kind,
-        speaker_stems=frozenset(speaker),
+        speaker_terms=frozenset(terms.stems(speaker)) | frozenset(lexicon.concepts(speaker)),
         negated=bool(NEGATION.search(sentence.text)),
+        negated_terms=frozenset(t for m in _NEGATED.finditer(sentence.text) for t in terms.stems(m.group(1))),
+        asks=bool(_ASKS.search(sentence.text)),
         words=answer_types.words(sentence.text),
         attributed=bool(who.speaker) and who.kind != model.ARTICLE_VOICE,
     )
