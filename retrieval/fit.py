@@ -60,8 +60,7 @@ def collect(engine: Engine, dataset: Dataset, weight: float, items: list[Item] |
     for item, text, qvec in zip(items, texts, qvecs, strict=True):
         corpus = engine.corpus
         q = features.Question.parse(text)
-        bm25_all = corpus.lexical.scores(text)
-        rows = search.candidate_rows(corpus, qvec, bm25_all, [engine.library.position(item.article)])
+        rows = search.answerable_rows(corpus, [engine.library.position(item.article)])  # an article's candidates
         scored = features.compute(corpus, q, qvec, rows)
         labels = np.array([contains_answer(corpus.sentence(int(r)).text, item.answers) for r in rows])
         out.append(Example(item, scored, labels, weight, dataset.news))
