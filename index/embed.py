@@ -24,8 +24,6 @@ log = logging.getLogger(__name__)
 MODEL_NAME = "all-MiniLM-L6-v2"
 # sentence-transformers truncates MiniLM inputs at 256 tokens (sentence_bert_config.json): the same here.
 MAX_TOKENS = 256
-# Texts per ONNX Runtime call when many are embedded; sorted by length so a batch pads little.
-BATCH_SIZE = 8
 BACKENDS = ("auto", "onnx", "torch")
 
 
@@ -72,8 +70,9 @@ class SentenceTransformerEmbedder:
 class OnnxEmbedder:
     """The fused int8 per-channel ONNX export of the same model through ONNX Runtime, one intra-op thread per call.
 
-    One text (a question) runs on one thread: on a small shared machine a second thread makes it slower.
-    Many texts are cut into length-sorted batches run `bulk_threads` at a time (ONNX Runtime frees the GIL).
+    Every text is its own call: dynamic int8 quantisation scales activations per call, so batching would make a
+    sentence's vector depend on its batch-mates (and on cache build order). It is no slower: nothing is padded.
+    Many texts run `bulk_threads` at a time (ONNX Runtime frees the GIL); one text (a question) on one thread.
     """
 
     dim = 384
@@ -97,37 +96,25 @@ class OnnxEmbedder:
         self._tokenizer.no_padding()  # the packaged tokenizer pads everything to 128 tokens: 10x slower
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._bulk_threads = max(1, bulk_threads)
-        self.name = f"{MODEL_NAME}/onnx-int8-{onnx_export.RECIPE_VERSION}"
+        self.name = f"{MODEL_NAME}/onnx-int8-{onnx_export.RECIPE_VERSION}/single"
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        if len(texts) == 1:  # a question: no padding, no batching bookkeeping
-            input_ids = np.array([self._tokenizer.encode(texts[0]).ids], dtype=np.int64)
-            (vectors,) = self._session.run(None, {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)})
-            return _unit(vectors)
+        if len(texts) == 1:  # a question
+            return self._run(self._tokenizer.encode(texts[0]).ids)
         ids = [e.ids for e in self._tokenizer.encode_batch(list(texts), add_special_tokens=True)]
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        batches = [order[i : i + BATCH_SIZE] for i in range(0, len(order), BATCH_SIZE)]
-        out = np.empty((len(ids), self.dim), dtype=np.float32)
-        threads = min(self._bulk_threads, len(batches))
+        threads = min(self._bulk_threads, len(ids))
         if threads == 1:
-            results = [self._run([ids[i] for i in batch]) for batch in batches]
+            rows = [self._run(seq) for seq in ids]
         else:
             with ThreadPoolExecutor(max_workers=threads) as pool:
-                results = list(pool.map(lambda batch: self._run([ids[i] for i in batch]), batches))
-        for batch, vectors in zip(batches, results, strict=True):
-            out[batch] = vectors
-        return out
+                rows = list(pool.map(self._run, ids))
+        return np.ascontiguousarray(np.concatenate(rows), dtype=np.float32)
 
-    def _run(self, ids: list[list[int]]) -> np.ndarray:
-        width = max(len(x) for x in ids)
-        input_ids = np.zeros((len(ids), width), dtype=np.int64)
-        mask = np.zeros((len(ids), width), dtype=np.int64)
-        for row, seq in enumerate(ids):
-            input_ids[row, : len(seq)] = seq
-            mask[row, : len(seq)] = 1
-        (vectors,) = self._session.run(None, {"input_ids": input_ids, "attention_mask": mask})
+    def _run(self, ids: list[int]) -> np.ndarray:
+        input_ids = np.array([ids], dtype=np.int64)
+        (vectors,) = self._session.run(None, {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)})
         return _unit(vectors)
 
 

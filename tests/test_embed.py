@@ -58,6 +58,14 @@ def test_vectors_are_unit_float32(embedder, sentences):
     assert embedder.encode([]).shape == (0, embedder.dim)
 
 
+def test_a_vector_does_not_depend_on_its_batch(embedder, sentences):
+    """Quantisation is per call, so the same sentence must get the same vector alone, early or late in a batch:
+    otherwise an index (and every parameter fitted on it) depends on the order its cache was built in."""
+    alone = np.concatenate([embedder.encode([text]) for text in sentences[:6]])
+    assert np.array_equal(embedder.encode(sentences[:6]), alone)
+    assert np.array_equal(embedder.encode(sentences[4:12])[:2], alone[4:6])
+
+
 def test_onnx_matches_sentence_transformers_per_sentence(embedder, reference, sentences):
     """Cosine >= 0.98 to the fp32 model for every sentence, embedded in a batch (as articles are) and alone
     (as questions are): under dynamic int8 the activation scale is per batch, so both paths are checked."""
