@@ -65,6 +65,8 @@ _NOUN_LIKE = {"states", "reports", "claims", "notes", "remarks", "comments", "pr
               "answers", "replies", "counters", "thinks", "believes", "concludes", "continues", "posts",
               "rules", "shows", "finds", "calls"}  # fmt: skip
 _COORDINATED = re.compile(r"\s(?:and|but)\s+$")  # "... and said", "... but said": the clause's subject speaks
+_LEAD_CUE = re.compile(r"^\s*(?P<verb>Said|Says|Added|Adds)\s+")  # a cue that opens the sentence, its source after
+_QUOTE_VERB_FIRST = re.compile(r"^[|\s]*\|[|\s,]*(?P<verb>[a-z]{3,}ed)\s+")
 _COLON_QUOTE = re.compile(r"^\s*(?P<who>[^|:;,]{2,80}?)\s*:\s*\|")  # "Minister: 'We will act'", "Smith: \"No.\""
 _SENTENCE_END = re.compile(r"^(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday))?\s*[.!?]?\s*$")
 _BELIEFS = {"believes", "believe", "believed", "thinks", "think", "thought"}
@@ -113,10 +115,11 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])$")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$")
 _ROLE_CHUNK = re.compile(r"(?:^|[,;:|(]\s*)([^,;:|(]+?),\s*$")
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:(?P<age>\d{1,3})|(?P<app>(?:a|an|the)\s[^,;|]+?))\s*(?:,|$)")
+_SAID_PRONOUN = re.compile(r"^\s*(?:that\s+)?(he|she)\b")
 _PRONOUN_GENDER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _PARTY_TAG = re.compile(r"^[A-Z]{1,3}-[A-Z][A-Za-z.]*$")  # "R-Okla.", "D-N.Y.": a US lawmaker's party and state
 _INDEFINITE = re.compile(r"^(?:a|an)\s", re.IGNORECASE)
-_STRIP_ARTICLE = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.IGNORECASE)
+_STRIP_ARTICLE = re.compile(r"^(?:the|a|an|one|its|his|her|their|our)\s+", re.IGNORECASE)
 
 _BODY_KINDS = frozenset({model.BODY, model.STANDFIRST})
 _HEADLINE_KINDS = frozenset({model.TITLE})  # read on their own: a headline's source never leads the body's pronouns
@@ -167,7 +170,8 @@ def attribute(sentences: list[model.Sentence]) -> list[model.Sentence]:
     registry = speakers.Registry()
     found: dict[int, _Source] = {}
     paragraph_speakers: list[_Source | None] = []  # last source of each body paragraph read so far
-    for group in _paragraphs(sentences):
+    for number, group in enumerate(_paragraphs(sentences)):
+        registry.paragraph = number
         text, offsets = _paragraph_text(sentences, group)
         quoted = quotes.analyse(text)
         here: list[speakers.Entity] = []  # this paragraph's speakers so far: pronouns prefer them
@@ -181,6 +185,7 @@ def attribute(sentences: list[model.Sentence]) -> list[model.Sentence]:
             people.append(_note_mentions(quoted.masked[lo:hi], registry, source))
         _fill_quotes(group, offsets, quoted, found, people, last_of=paragraph_speakers)
         paragraph_speakers.append(_last_source(group, found))
+    registry.paragraph = -2  # a headline is near no paragraph: its namesakes stay as written
     for group in _paragraphs(sentences, _HEADLINE_KINDS):  # "Pentagon says ...": after the body, so names are complete
         text, offsets = _paragraph_text(sentences, group)
         quoted = quotes.analyse(text)
@@ -248,6 +253,11 @@ def _explicit(
         if match and subject and not subject[0].loose:
             entity, via = _resolve(subject[0], registry, here)
             return _Source(model.REPORTED, entity, " ".join(match["verb"].split()), subject[1], via, match.start())
+    lead = _LEAD_CUE.match(narrative)
+    if lead:  # "Said one fan: 'It was the best day of my life.'"
+        source = _inverted(narrative[lead.end() :], model.DIRECT_QUOTE if direct else model.REPORTED,
+                           lead["verb"].lower(), registry, here)  # fmt: skip
+        return source if source and source.entity else None
     colon = _COLON_QUOTE.match(narrative)
     mention = speakers.parse(colon["who"]) if colon else None
     if mention and mention.kind != speakers.PRONOUN and not mention.loose:  # headline style: "Minister: '...'"
@@ -259,6 +269,11 @@ def _explicit(
         if subject and not subject[0].role and not subject[0].loose:
             entity, via = _resolve(subject[0], registry, here)
             return _Source(model.DIRECT_QUOTE, entity, tail["verb"], subject[1], via, tail.start("verb"))
+    turned = _QUOTE_VERB_FIRST.match(narrative)
+    if turned:  # '"It's unacceptable," fumed Mayor Tom Reilly.': any verb between a quote and the source after it
+        who = speakers.parse(_up_to_stop(narrative[turned.end() :])[0])
+        if who and who.kind != speakers.PRONOUN and not who.loose:
+            return _inverted(narrative[turned.end() :], model.DIRECT_QUOTE, turned["verb"], registry, here)
     return None
 
 
@@ -296,6 +311,9 @@ def _from_cue(
         return None  # "the 2005 series reveals that", "we say": not a news source
     if subject is not None:
         mention, phrase, appositive = subject
+        said_who = _SAID_PRONOUN.match(after) if mention.kind == speakers.PERSON else None
+        if said_who:  # "Hardy said she ...": tells namesakes apart, and only them
+            mention.hint = speakers.PRONOUNS[said_who[1].lower()]
         named = _named_before(before, mention, registry) if mention.kind == speakers.PRONOUN else None
         entity, via = (named, VIA_PRONOUN) if named else _resolve(mention, registry, here)
         if via == VIA_PRONOUN and verb in _FINDINGS and entity not in here:
@@ -317,7 +335,7 @@ def _subject_before(before: str) -> tuple[speakers.Mention, str, str | None] | N
     trimmed = _TRAILING_TIME.sub("", before.rstrip())
     chunks = _PUNCT_BREAK.split(trimmed.rstrip(",").rstrip())
     if trimmed.endswith(",") and len(chunks) >= 2:
-        return _set_off_subject([_chunk_subject(c) for c in chunks])
+        return _set_off_subject([c.strip() for c in chunks])
     phrase = _longest_subject(chunks[-1])
     mention = speakers.parse(phrase) if phrase else None
     if mention and mention.role and not mention.definite and len(chunks) >= 2:
@@ -369,12 +387,16 @@ def _set_off_subject(chunks: list[str]) -> tuple[speakers.Mention, str, str | No
     "John Smith, a spokesman, said", "Its chief meteorologist, Paul Lee, said", "Janet Yellen, speaking
     in Chicago, said", "Tom Hill, 34, from Leeds, said".
     """
-    parsed = [speakers.parse(c) if c else None for c in chunks]
+    subjects = [_chunk_subject(c) for c in chunks]
+    parsed = [speakers.parse(c) if c else None for c in subjects]
     # "the University of California, Davis": a place that qualifies the name before it interrupts like an age.
     skip = [
         (j > 0 and _continues_name(chunks[j - 1], chunks[j])) or bool(_PARTY_TAG.match(c)) for j, c in enumerate(chunks)
     ]
-    described = [bool(m and (m.role or _INDEFINITE.match(c))) for c, m in zip(chunks, parsed, strict=True)]
+    # A chunk that describes ("a spokesman", "Chief Executive Officer at Acme", "the first woman to lead the agency")
+    # is an appositive, never the source, even where a source phrase ends it.
+    roles = [speakers.role_phrase(_RELATIVE.sub("", c)) for c in chunks]
+    described = [bool(r or (m and _INDEFINITE.match(c))) for c, m, r in zip(chunks, parsed, roles, strict=True)]
     fallback = None
     for j in range(len(chunks) - 1, -1, -1):
         mention = parsed[j]
@@ -383,11 +405,11 @@ def _set_off_subject(chunks: list[str]) -> tuple[speakers.Mention, str, str | No
         if mention and not described[j]:
             title = None
             if mention.kind == speakers.PERSON:
-                roles = [chunks[k] for k in (j + 1, j - 1) if 0 <= k < len(chunks) and parsed[k] and parsed[k].role]
-                title = _STRIP_ARTICLE.sub("", roles[0]) if roles else None
-            return mention, chunks[j], title
+                beside = [chunks[k] for k in (j + 1, j - 1) if 0 <= k < len(chunks) and roles[k]]
+                title = _STRIP_ARTICLE.sub("", _RELATIVE.sub("", beside[0])) if beside else None
+            return mention, subjects[j], title
         if mention and fallback is None:
-            fallback = (mention, chunks[j], None)
+            fallback = (mention, subjects[j], None)
         if not (mention or chunks[j][:1].isdigit() or chunks[j][:1].islower()):
             break
     return fallback
@@ -398,6 +420,8 @@ def _chunk_subject(chunk: str) -> str:
     chunk = chunk.strip()
     words = chunk.split()
     if not words or words[0].lower() in speakers.NOT_SUBJECT_START or _PARTY_TAG.match(chunk):
+        return chunk
+    if words[0].islower() and words[0].endswith(("ed", "ing")):  # "published Monday by the institute": a participle
         return chunk
     return _longest_subject(chunk) or chunk
 
@@ -430,7 +454,7 @@ def _inverted(
     """'"...," said John Smith, a spokesman.': the speaker follows the cue, an appositive may give the title;
     '"...," said its chairman, Robert Hale.': a role, then the name set off after it."""
     who, rest = _up_to_stop(after)
-    mention = speakers.parse(who) if who and rest[:1] in ("", ",", ".", ";") else None
+    mention = speakers.parse(who) if who and rest[:1] in ("", ",", ".", ";", ":") else None
     if mention is None:
         return None
     if mention.kind == speakers.PERSON and mention.role and rest.startswith(","):
@@ -440,11 +464,14 @@ def _inverted(
             named.title = named.title or _STRIP_ARTICLE.sub("", who)
             mention, who, rest = named, name, after_name
     entity, via = _resolve(mention, registry, here)
-    if entity and entity.kind == speakers.PERSON and not entity.title and rest.startswith(","):
-        app = _RELATIVE.sub("", _up_to_stop(rest[1:])[0])
-        role = speakers.parse(app) if app else None
-        if role and role.role:
+    while entity and entity.kind == speakers.PERSON and not entity.title and rest.startswith(","):
+        app, rest = _up_to_stop(rest[1:])
+        if app.isdigit() or _PARTY_TAG.match(app):
+            continue  # '"...," said Carla Diaz, 42, a nurse who lives nearby.': the age comes first
+        app = _RELATIVE.sub("", app)
+        if app and speakers.role_phrase(app):
             entity.title = _STRIP_ARTICLE.sub("", app)
+        break
     return _Source(kind, entity, cue, who, via)
 
 
@@ -481,7 +508,7 @@ def _resolve(
     known = len(registry.entities)
     entity = registry.resolve(mention)
     if mention.kind == speakers.PERSON and mention.role and mention.definite and len(registry.entities) == known:
-        return entity, VIA_ROLE
+        return entity, VIA_SURNAME if entity and mention.name in entity.tokens else VIA_ROLE  # "King" ~ "B.B. King"
     if entity and entity.kind == speakers.PERSON and entity.name != mention.name and len(registry.entities) == known:
         return entity, VIA_SURNAME
     return entity, VIA_NAMED
@@ -499,11 +526,12 @@ def _note_mentions(narrative: str, registry: speakers.Registry, source: _Source 
         mention = speakers.parse(phrase)
         if mention is None or mention.kind != speakers.PERSON or mention.role:
             continue
-        entity = registry.known_person(mention.name.split()[-1]) if not mention.title else None
+        entity = registry.known_person(mention.name) if not mention.title else None
         if (entity is None and len(mention.name.split()) >= 2) or mention.title:
             end = start + len(phrase)
             mention.title = mention.title or _role_before(narrative[:start])
-            if mention.title or _person_after(narrative[end:]) or (gendered and start == 0):
+            # A common first name is evidence enough ("Jane Moss, who chairs the committee, ... she asked").
+            if mention.title or mention.gender or _person_after(narrative[end:]) or (gendered and start == 0):
                 entity = registry.resolve(mention)
             else:
                 registry.candidate(mention)  # a bare full name: known for later surnames, not yet for pronouns

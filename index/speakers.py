@@ -35,8 +35,19 @@ HONORIFICS = {
     "councilor", "speaker", "leader", "director", "chairman", "chairwoman", "chair", "spokesman",
     "spokeswoman", "spokesperson", "envoy", "prosecutor", "attorney", "commissioner",
 }  # fmt: skip
+# People news quotes for who they are rather than for a post ("said fan Tom Hale", "Shopper Ann Cole said"); before
+# a single capitalised word they are part of a name ("Fan Bingbing").
+_LAY_ROLES = {
+    "fan", "supporter", "shopper", "customer", "passenger", "commuter", "tourist", "visitor", "neighbour",
+    "neighbor", "friend", "colleague", "parent", "mum", "mom", "dad", "grandmother", "grandfather", "grandparent",
+    "uncle", "aunt", "cousin", "niece", "nephew", "widow", "widower", "victim", "survivor", "patient", "pensioner",
+    "retiree", "homeowner", "tenant", "landlord", "landlady", "shopkeeper", "chef", "laureate", "priest", "nun",
+    "monk", "vicar", "pupil", "graduate", "local", "volunteer", "carer", "caregiver", "paramedic", "firefighter",
+    "midwife", "musician", "comedian", "novelist", "poet", "photographer", "filmmaker", "mechanic", "builder",
+    "democrat", "republican", "tory", "counsel", "solicitor",
+}  # fmt: skip
 # Nouns that head a role ("press secretary", "chief executive"); a following capitalised run is a name.
-ROLE_NOUNS = HONORIFICS | {
+ROLE_NOUNS = HONORIFICS | _LAY_ROLES | {
     "spokesman", "spokeswoman", "spokesperson", "official", "executive", "ceo", "cfo", "coo", "cto",
     "founder", "co-founder", "cofounder", "owner", "head", "manager", "analyst", "economist", "strategist",
     "researcher", "scientist", "expert", "lawyer", "adviser", "advisor", "aide", "negotiator",
@@ -80,7 +91,7 @@ GROUP_NOUNS = {
     "medics", "teachers", "students", "parents", "farmers", "workers", "employees", "unions", "aides",
     "advisers", "advisors", "insiders", "people", "scholars", "historians", "forecasters",
     "meteorologists", "regulators", "judges", "members", "voters", "citizens", "villagers", "locals",
-    "survivors", "families", "relatives", "neighbors", "neighbours", "fans", "players", "coaches",
+    "survivors", "family", "families", "relatives", "neighbors", "neighbours", "fans", "players", "coaches",
     "democrats", "republicans", "conservatives", "liberals", "mps", "meps", "agencies", "ministries", "governments",
     "companies", "firms", "banks", "groups", "reports", "estimates", "media", "outlets", "polls",
     "surveys", "studies", "figures", "data", "documents", "records", "statistics",
@@ -116,6 +127,8 @@ ORG_WORDS = {
     "tass", "ria", "interfax", "state", "states", "nations", "republic", "kingdom", "emirates",
     "department's", "office's", "street", "hall", "palace", "vatican", "capitol", "élysée", "elysee",
 }  # fmt: skip
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
+_ORG_ABBREVIATIONS = {"co", "inc", "ltd", "llc", "plc", "corp"}  # written "Co." or "Inc", unlike acronyms
 # Countries, regions and capitals that speak for their governments ("South Korea said", "Moscow said").
 PLACES = {
     "afghanistan", "albania", "algeria", "angola", "argentina", "armenia", "australia", "austria",
@@ -141,6 +154,18 @@ PLACES = {
     "hamas", "hezbollah", "the west", "west", "ottawa", "canberra", "rome", "madrid", "warsaw", "minsk",
     "tel aviv", "beirut", "manila", "hanoi", "bangkok", "jakarta", "havana", "caracas", "mexico city",
 }  # fmt: skip
+# Abbreviated titles and the role nouns a later description may use for the same person ("Sen." ~ "the senator").
+_ROLE_SYNONYMS = {
+    "sen": {"senator", "lawmaker"}, "rep": {"representative", "congressman", "congresswoman", "lawmaker"},
+    "gov": {"governor"}, "gen": {"general"}, "lt": {"lieutenant"}, "col": {"colonel"}, "maj": {"major"},
+    "capt": {"captain"}, "cpt": {"captain"}, "sgt": {"sergeant"}, "cpl": {"corporal"}, "pvt": {"private"},
+    "adm": {"admiral"}, "cmdr": {"commander"}, "cdr": {"commander"}, "dr": {"doctor"}, "prof": {"professor"},
+    "supt": {"superintendent"}, "insp": {"inspector"}, "det": {"detective"}, "ofc": {"officer"},
+    "pres": {"president"}, "amb": {"ambassador"}, "atty": {"attorney"}, "rev": {"reverend"},
+    "ceo": {"executive", "boss"}, "mp": {"lawmaker", "legislator"}, "congressman": {"lawmaker"},
+    "congresswoman": {"lawmaker"}, "senator": {"lawmaker"},
+}  # fmt: skip
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Robert F. Kennedy Jr.": Kennedy is the surname
 AGE = "year-old"
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 PRONOUNS = {"he": MALE, "she": FEMALE, "they": GROUP, "it": INSTITUTION, "we": GROUP, "i": PERSON}
@@ -159,7 +184,8 @@ _LEAD_WORDS = {
 # Role words that are also common surnames; after a first name they end a name, not a title.
 _SURNAME_ROLES = {"dean", "judge", "bishop", "marshal", "major", "king", "prince", "chancellor", "mayor", "sheriff",
                   "speaker", "host", "coach", "fellow", "partner", "chair", "head", "boss", "star", "champion",
-                  "driver", "rider", "porter", "steward", "cardinal", "general", "sergeant", "constable"}  # fmt: skip
+                  "driver", "rider", "porter", "steward", "cardinal", "general", "sergeant", "constable", "fan",
+                  "friend", "parent", "priest", "monk", "cousin", "local", "builder", "farmer", "poet", "tory"}  # fmt: skip
 _ROLE_SUFFIX = re.compile(r"(?:ist|er|or|ian|ant|ent|man|woman|person|ee|ive|ary|ar|eur|naut)$")
 _NOT_ROLES = {"after", "never", "over", "under", "later", "ever", "other", "rather", "whether", "either",
               "neither", "together", "however", "per", "for", "or", "nor", "major", "minor", "earlier",
@@ -192,10 +218,11 @@ NOT_SUBJECT_START = {
 _PREPOSITIONS = {"in", "at", "from", "with", "on", "for", "of", "across", "inside", "within", "near", "close"}
 _MALE_WORDS = {"mr", "sir", "lord", "king", "prince", "father", "brother", "spokesman", "chairman", "congressman",
                "councilman", "businessman", "his", "him", "he", "emperor", "duke", "baron", "sheikh", "man", "boy",
-               "son", "husband", "grandfather", "uncle", "actor", "widower"}  # fmt: skip
+               "son", "husband", "grandfather", "uncle", "actor", "widower", "dad", "nephew", "monk"}  # fmt: skip
 _FEMALE_WORDS = {"mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister", "spokeswoman", "chairwoman",
                  "congresswoman", "councilwoman", "businesswoman", "her", "she", "empress", "duchess", "woman",
-                 "girl", "mother", "daughter", "wife", "grandmother", "aunt", "actress", "widow"}  # fmt: skip
+                 "girl", "mother", "daughter", "wife", "grandmother", "aunt", "actress", "widow", "mum", "mom", "niece",
+                 "nun", "landlady", "midwife"}  # fmt: skip
 
 
 # Common first names that are (nearly) always one gender in English-language news; ambiguous ones (Jordan, Kim,
@@ -231,9 +258,23 @@ _FEMALE_NAMES = frozenset({
 })  # fmt: skip
 
 
-def _first_name_gender(word: str) -> str | None:
+# Common first names of either gender, left out of the lists above: they still mark a name as a person's.
+_EITHER_NAMES = frozenset({
+    "alex", "sam", "jordan", "pat", "chris", "jamie", "robin", "lee", "kim", "taylor", "casey", "morgan", "jesse",
+    "terry", "leslie", "kelly", "ashley", "dana", "jean", "francis", "charlie", "max", "nicky", "sasha", "toni",
+    "andy", "jo", "jess", "riley", "avery", "quinn", "cameron", "drew", "hayden", "jackie", "kai", "reese", "rowan",
+    "sage", "shannon", "sydney", "tracey", "val", "billie", "frankie", "sandy", "jody", "lindsay", "carmen",
+})  # fmt: skip
+
+
+def _first_name_gender(word: str, either: bool = False) -> str | None:
+    """MALE or FEMALE for a common first name of one gender; with either, PERSON for one of both ("Alex")."""
     n = _norm(word)
-    return MALE if n in _MALE_NAMES else FEMALE if n in _FEMALE_NAMES else None
+    if n in _MALE_NAMES:
+        return MALE
+    if n in _FEMALE_NAMES:
+        return FEMALE
+    return PERSON if either and n in _EITHER_NAMES else None
 
 
 @lru_cache(maxsize=16384)
@@ -258,10 +299,16 @@ class Entity:
     title: str | None = None
     gender: str | None = None
     confirmed: bool = True  # False for a bare name not yet shown to be a person: surnames only, never pronouns
+    named_in: int | None = (
+        None  # the paragraph that last named them: a surname several people share goes to the nearest
+    )
 
     @property
     def tokens(self) -> tuple[str, ...]:
         return _name_tokens(self.name)
+
+
+_AMBIGUOUS = Entity(PERSON, "")  # _named_by's answer for namesakes the text does not tell apart
 
 
 @dataclass
@@ -276,6 +323,7 @@ class Mention:
     role: str | None = None  # the role noun of a description without a name
     loose: bool = False  # a head noun no lexicon lists ("the clinic", "traders"): trusted only beside a plain cue
     parts: tuple[Mention, ...] = ()  # the sources a compound ("Biden and Harris") joins, each resolved on its own
+    hint: str | None = None  # a gender the sentence suggests ("Hardy said she ..."): only to tell namesakes apart
 
 
 def tokens(phrase: str) -> list[str]:
@@ -284,7 +332,7 @@ def tokens(phrase: str) -> list[str]:
 
 
 def _gender_of(words: list[str]) -> str | None:
-    norms = {_norm(w) for w in words}
+    norms = {part for w in words for part in _norm(w).split("-")}  # "mother-of-two"
     if norms & _FEMALE_WORDS:
         return FEMALE
     if norms & _MALE_WORDS:
@@ -297,17 +345,32 @@ def _is_place(words: list[str]) -> bool:
 
 
 def _is_org(words: list[str]) -> bool:
-    return any(_norm(w) in ORG_WORDS for w in words) or any(w.isupper() and len(w.rstrip(".")) >= 2 for w in words)
+    return any(_org_word(w) for w in words) or any(_acronym(w) for w in words)
+
+
+def _acronym(word: str) -> bool:
+    """An acronym ("NATO", "U.N."), not a person's initials ("J.D. Vance")."""
+    if not word.isupper() or len(word.rstrip(".")) < 2 or _norm(word) in _NAME_SUFFIXES:
+        return False
+    return not _INITIALS.match(word) or word.lower() in PLACES or word.lower() in {"u.n.", "e.u."}
+
+
+def _org_word(word: str) -> bool:
+    """A word of ORG_WORDS; a short acronym only in capitals ("UN", not the "Un" of "Kim Jong Un")."""
+    n = _norm(word)
+    return n in ORG_WORDS and (len(n) > 3 or n in _ORG_ABBREVIATIONS or word.rstrip(".").isupper())
 
 
 def _name_run(words: list[str]) -> int:
     """Index where the trailing run of name words starts (len(words) if there is none)."""
     i = len(words)
+    last = i - 1 if i >= 2 and _norm(words[-1]) in _NAME_SUFFIXES and _is_cap(words[-2]) else i  # "King III"
+    i = last
     while i > 0:
         w = words[i - 1]
         n = _norm(w)
         role = n in HONORIFICS or n in ROLE_NOUNS
-        if role and i == len(words) and n in _SURNAME_ROLES and i >= 2 and _is_first_name(words[i - 2]):
+        if role and i == last and n in _SURNAME_ROLES and i >= 2 and _is_cap(w) and _is_first_name(words[i - 2]):
             i -= 1  # "Carl Dean", "Mary Judge": a role word used as a surname
         elif (_is_cap(w) and not role and not _is_possessive(w)) or (
             n in _NAME_PARTICLES and 1 < i < len(words) and _is_cap(words[i - 2])
@@ -318,6 +381,12 @@ def _name_run(words: list[str]) -> int:
     # A word after "of"/"for" belongs to the title ("Secretary of State Antony Blake").
     while 0 < i < len(words) and _norm(words[i - 1]) in {"of", "for", "the", "and", "&"}:
         i += 1
+    if i == 0 and len(words) >= 3 and _capital_role(words[0]) and _first_name_gender(words[1], either=True):
+        i = 1  # "Shopper Ann Cole", "Firefighter Tom Hardy": a capitalised agent noun before a full name describes it
+    elif i == len(words) - 1 and i > 0 and _is_cap(words[i - 1]) and _norm(words[i - 1]) in _LAY_ROLES:
+        i -= 1  # "Fan Bingbing": only a full name follows a description
+    if i == last < len(words):
+        i = len(words)  # a suffix alone is no name
     # A name is at most four words; anything before belongs to the title ("National Intelligence Service Director").
     return max(i, len(words) - 4)
 
@@ -325,6 +394,30 @@ def _name_run(words: list[str]) -> int:
 def _is_first_name(word: str) -> bool:
     n = _norm(word)
     return _is_cap(word) and n not in HONORIFICS and n not in ROLE_NOUNS and n not in ORG_WORDS and n not in PLACES
+
+
+# First names that end like an agent noun ("Walter", "Julian", "Hunter"): never read as a capitalised role.
+_ROLE_LIKE_NAMES = frozenset({
+    "julian", "vivian", "lillian", "gillian", "jillian", "christian", "damian", "sebastian", "fabian", "dorian",
+    "marian", "hector", "trevor", "connor", "conor", "taylor", "tyler", "hunter", "spencer", "parker", "carter",
+    "tucker", "archer", "homer", "amber", "summer", "skyler", "eleanor", "edgar", "cesar", "renee", "vincent",
+    "laurent", "brent", "trent", "grant", "bryant", "clive", "esther", "jasper", "asher", "pierre", "ester",
+    "heather", "jennifer", "walter", "peter", "oliver", "victor", "roger", "christopher", "alexander", "xander",
+})  # fmt: skip
+
+
+def _capital_role(word: str) -> bool:
+    """A capitalised agent noun ("Shopper", "Firefighter" opening a sentence), not a first name ending like one."""
+    n = _norm(word)
+    return (
+        _is_cap(word)
+        and word[1:].islower()
+        and n not in _NOT_ROLES
+        and n not in _ROLE_LIKE_NAMES
+        and n not in _MALE_NAMES
+        and n not in _FEMALE_NAMES
+        and bool(_ROLE_SUFFIX.search(n))
+    )
 
 
 def _is_role(word: str) -> bool:
@@ -378,8 +471,8 @@ def _parse(phrase: str) -> Mention | None:
         ):
             head_end = i  # "officials in Seoul", "a spokesman for the ministry", "a court in Delaware": head before it
             break
-        if n in {"of", "at", "from"} and _titled_name(core[:i]):
-            head_end = i  # "Analyst Priya Shah of Bernstein": the organisation after the name is not part of it
+        if n in {"of", "at", "from"} and (_titled_name(core[:i]) or _full_name(core[:i])):
+            head_end = i  # "Analyst Priya Shah of Bernstein", "Mike Doyle of Leeds": what follows is not the name
             break
         if not (_is_cap(w) or n in _SOURCE_WORDS or _is_role(w) or w[:1].isdigit() or _is_possessive(w)):
             if not _plain_word(w):
@@ -393,7 +486,8 @@ def _parse(phrase: str) -> Mention | None:
         return None  # "forces in electroweak theory subsequently": after the head, a place or a body, not a clause
     head = core[:head_end]
     plural_head = _is_plural(head[-1]) if head else False
-    if unknown and not _loose_phrase_ok(head, unknown, head_end, plural_head or definite):
+    described = bool(unknown) and _described_name(head, unknown)
+    if unknown and not described and not _loose_phrase_ok(head, unknown, head_end, plural_head or definite):
         return None
     if not head:
         return None
@@ -418,7 +512,12 @@ def _parse(phrase: str) -> Mention | None:
         if definite and any(_AGE.match(w) for w in head):  # "the 45-year-old (mother of three)": someone just named
             return Mention(PERSON, surface, gender=_gender_of(core), definite=True, role=AGE)
         roles = [_norm(w) for w in head if _is_role(w)]
-        if roles and _norm(head[0]) in ORG_WORDS and len(head) > 2:  # "the Court of Justice", "Department of State"
+        if (
+            roles
+            and _norm(head[0]) in ORG_WORDS
+            and len(head) > 2
+            and (not _is_role(head[-1]) or any(_norm(w) == "of" for w in head))
+        ):  # "the Court of Justice", "Department of State"; not "a State Department spokesperson"
             return Mention(INSTITUTION, surface if first == "the" else " ".join(head))
         if roles:  # "the minister", "a Pentagon spokesperson", "the Secretary of State": a role without a name
             return Mention(
@@ -435,16 +534,49 @@ def _parse(phrase: str) -> Mention | None:
         return None
     if (_is_place(name) and not title_words) or _is_place(head):
         return Mention(INSTITUTION, " ".join(head))
-    if (first == "the" and not title_words) or _is_org(name) or (_is_org(title_words) and not _has_role(title_words)):
+    described = described or any(_AGE.match(w) for w in title_words)  # "34-year-old Ann Cole"
+    if (
+        (first == "the" and not title_words)
+        or _is_org(name)
+        or (_is_org(title_words) and not _has_role(title_words) and not described)
+    ):
         return Mention(INSTITUTION, surface if first == "the" else " ".join(head))
     if any(not _is_cap(w) and _norm(w) not in _NAME_PARTICLES for w in name):
         return None
-    title = " ".join(title_words) or None
-    if title and not _has_role(title_words):
+    title = " ".join(w for w in title_words if not _AGE.match(w)) or None  # an age describes, it is no title
+    described = described or (len(title_words) == 1 and _capital_role(title_words[0]))  # "Shopper Ann Cole"
+    if title_words and not _has_role(title_words) and not described:
         # Capitalised words before a name without any role noun: an organisation name or a misread clause.
         return Mention(INSTITUTION, " ".join(head)) if len(head) > 1 else None
     gender = _gender_of(title_words) or (_first_name_gender(name[0]) if len(name) >= 2 else None)
     return Mention(PERSON, " ".join(name), title=title, gender=gender)
+
+
+_PHRASE_BREAKS = _PREPOSITIONS | {"to", "since", "after", "who", "whose"}
+
+
+def role_phrase(phrase: str) -> bool:
+    """Whether a phrase set off after a name describes the person: "a nurse", "the victim's mother", "Chief Executive
+    Officer at Brightline Systems", "chief fixed income strategist at Marlow Securities" (its words before any
+    preposition end in a role noun), not a place, an age or a clause."""
+    mention = _parse(phrase)
+    if mention is not None and (mention.role or mention.kind == PERSON):
+        return bool(mention.role)  # "a nurse at St Mary's" is a role, "Mary Zeller" a name
+    words = tokens(phrase)
+    if words and _norm(words[0]) in _DETERMINERS:
+        words = words[1:]
+    cut = next(
+        (i for i, w in enumerate(words) if _norm(w) in _PHRASE_BREAKS or _norm(w) in _FUNCTION_WORDS), len(words)
+    )
+    head = words[:cut]
+    return (
+        0 < len(head) <= 6
+        and "," not in words
+        and (_is_role(head[-1]) or _capital_role(head[-1]))
+        and all(
+            _is_cap(w) or _norm(w) in TITLE_WORDS or _is_role(w) or _plain_word(w) or w.endswith("ed") for w in head
+        )
+    )
 
 
 def _compound(phrase: str) -> Mention | None:
@@ -481,9 +613,10 @@ def _capital_group(core: list[str], i: int) -> bool:
 
 
 def _plain_word(word: str) -> bool:
-    """A lower-case content word that can modify a head noun (not a verb form or a function word)."""
+    """A lower-case content word that can modify a head noun (not a verb form or a function word); hyphenated
+    compounds count ("die-hard", "mother-of-two")."""
     return (
-        word.isalpha()
+        all(part.isalpha() for part in word.split("-"))
         and word.islower()
         and len(word) >= 3
         and word not in _FUNCTION_WORDS
@@ -515,6 +648,34 @@ def _loose_phrase_ok(head: list[str], unknown: list[int], head_end: int, plural_
     if not known_head and any(_norm(w) in _CONNECTORS or _norm(w) in _PREPOSITIONS for w in head):
         return False
     return len(head) <= 5 and len(unknown) <= 3
+
+
+def _described_name(head: list[str], unknown: list[int]) -> bool:
+    """Whether the words no lexicon knows only describe a full name after them ("said die-hard fan Tom Hale",
+    "Nobel laureate Amos Kerr"): the word right before the name is a singular lower-case noun."""
+    start = _name_run(head)
+    name = head[start:]
+    joins = [i for i, w in enumerate(head[:start]) if _norm(w) in _CONNECTORS or _norm(w) in _DETERMINERS]
+    return (
+        len(name) >= 2
+        and max(unknown) < start
+        and min(unknown) > max(joins, default=-1)  # not "the works of the Persian historian X"
+        and _plain_word(head[start - 1])
+        and not _is_plural(head[start - 1])
+        and not _is_org(name)
+        and not _is_place(name)
+    )
+
+
+def _full_name(words: list[str]) -> bool:
+    """Whether words are a person's full name opening with a common first name ("Mike Doyle")."""
+    return (
+        2 <= len(words) <= 3
+        and _first_name_gender(words[0], either=True) is not None
+        and all(_is_cap(w) and not _is_possessive(w) for w in words)
+        and not _is_org(words)
+        and not _is_place(words[1:])
+    )
 
 
 def _titled_name(words: list[str]) -> bool:
@@ -590,6 +751,7 @@ class Registry:
 
     entities: list[Entity] = field(default_factory=list)
     recent: list[Entity] = field(default_factory=list)  # mentions in reading order
+    paragraph: int = 0  # the paragraph being read, set by the caller: namesakes resolve to the one named nearest
 
     def resolve(self, mention: Mention) -> Entity | None:
         """The entity a mention names, created on first sight; pronouns and bare roles resolve to earlier ones."""
@@ -601,7 +763,14 @@ class Registry:
             else:
                 self.resolve(replace(part))
         if mention.kind == PERSON and mention.role:
-            found = self._by_role(mention.role, mention.gender) if mention.definite else None
+            if " " not in mention.name and _is_cap(mention.name):  # "King said" after "Martin Luther King III"
+                people = [e for e in reversed(self.entities) if e.kind == PERSON]
+                named = self._named_by(mention.name, people, mention.gender, mention.hint)
+                if named and named is not _AMBIGUOUS:
+                    return self._update(named, mention)
+            # "the senator" may refer back to "Sen. X"; a capitalised "the Doctor" may be a name of its own
+            synonyms = mention.name.split()[-1].islower()
+            found = self._by_role(mention.role, mention.gender, synonyms) if mention.definite else None
             return found or self._add(Entity(PERSON, mention.name, None, mention.gender))
         if mention.kind == PERSON:
             return self._person(mention)
@@ -624,38 +793,61 @@ class Registry:
         return entity
 
     def _person(self, mention: Mention) -> Entity:
-        parts = [t for t in mention.name.split() if len(t.rstrip(".")) > 1]
+        parts = list(_name_tokens(mention.name))
         people = [e for e in reversed(self.entities) if e.kind == PERSON]
         for entity in people:
             if entity.name == mention.name:
                 return self._update(entity, mention)
         if len(parts) == 1:
-            for entity in people:  # a surname (or a family name written first) of someone introduced earlier
-                if entity.tokens and entity.tokens[-1] == parts[0]:
-                    return self._update(entity, mention)
-            for entity in people:
-                if parts[0] in entity.tokens:
-                    return self._update(entity, mention)
-        else:
+            found = self._named_by(parts[0], people, mention.gender, mention.hint)
+            if found is _AMBIGUOUS:  # namesakes the text does not tell apart: the name as written, no guess
+                return Entity(PERSON, mention.name, mention.title, mention.gender)
+            if found:
+                return self._update(found, mention)
+        elif parts:
             for entity in people:  # "President Biden" first, "Joe Biden" later: the full name wins
                 if len(entity.tokens) == 1 and entity.tokens[0] == parts[-1]:
                     entity.name = mention.name
                     return self._update(entity, mention)
-        return self._add(Entity(PERSON, mention.name, mention.title, mention.gender))
+        return self._update(self._add(Entity(PERSON, mention.name, mention.title, mention.gender)), mention)
 
-    @staticmethod
-    def _update(entity: Entity, mention: Mention) -> Entity:
+    def _named_by(self, word: str, people: list[Entity], gender: str | None, hint: str | None) -> Entity | None:
+        """The person a single name word refers to: a surname (or a family name written first, or a first name) of
+        someone introduced earlier. Several namesakes ("Tom Hardy", "Mary Hardy") are told apart by the gender of an
+        honorific ("Ms. Hardy") or of the sentence ("Hardy said she"), else by who was named in this paragraph, else
+        in the previous one; with no such cue the result is _AMBIGUOUS."""
+        for match in (lambda e: e.tokens[-1:] == (word,), lambda e: word in e.tokens):
+            found = [e for e in people if match(e)]
+            if len(found) <= 1:
+                if found:
+                    return found[0]
+                continue
+            for want in (gender, hint):
+                fits = [e for e in found if want and e.gender in (None, want)]
+                if len(fits) == 1:
+                    return fits[0]
+                found = fits if len(fits) > 1 else found
+            for paragraph in (self.paragraph, self.paragraph - 1):
+                near = [e for e in found if e.named_in == paragraph]
+                if near:
+                    return near[0] if len(near) == 1 else _AMBIGUOUS
+            return _AMBIGUOUS
+        return None
+
+    def _update(self, entity: Entity, mention: Mention) -> Entity:
+        entity.named_in = self.paragraph
         entity.confirmed = True
         entity.title = entity.title or mention.title
         entity.gender = entity.gender or mention.gender
         return entity
 
-    def _by_role(self, role: str, gender: str | None) -> Entity | None:
+    def _by_role(self, role: str, gender: str | None, synonyms: bool = False) -> Entity | None:
         for entity in reversed(self.recent):
             if entity.kind != PERSON or (gender and entity.gender not in (None, gender)):
                 continue
             described = entity.title or (entity.name if entity.name[:1].islower() else "")  # "a senior official"
-            if role == AGE or role in described.lower().split():
+            words = {_norm(w) for w in described.split()}
+            if role == AGE or role in words or (synonyms and any(role in _ROLE_SYNONYMS.get(w, ()) for w in words)):
                 return entity
         return None
 
@@ -680,21 +872,35 @@ class Registry:
 
     def candidate(self, mention: Mention) -> None:
         """Remember a full name the text gives without saying it is a person, for later surname look-ups."""
-        if not any(e.kind == PERSON and mention.name in (e.name, e.name.split()[-1]) for e in self.entities):
-            self._add(Entity(PERSON, mention.name, confirmed=False))
+        known = [e for e in self.entities if e.kind == PERSON and mention.name in (e.name, e.name.split()[-1])]
+        for entity in known:
+            if entity.name == mention.name:
+                entity.named_in = self.paragraph
+        if not known:
+            self._add(Entity(PERSON, mention.name, gender=mention.gender, confirmed=False, named_in=self.paragraph))
 
-    def known_person(self, word: str) -> Entity | None:
-        """An already introduced person one of whose name words this is."""
-        for entity in reversed(self.entities):
-            if entity.kind == PERSON and entity.confirmed and word in entity.tokens:
-                return entity
-        return None
+    def known_person(self, name: str) -> Entity | None:
+        """An already introduced person this name refers to: the same full name, or one name word of theirs (the
+        namesakes rule of _named_by; None when it cannot tell them apart)."""
+        people = [e for e in reversed(self.entities) if e.kind == PERSON and e.confirmed]
+        words = name.split()
+        if len(words) > 1:  # "Joe Biden" after "President Biden" or "Joe Biden"; "Mary Hardy" is not "Tom Hardy"
+            found = next((e for e in people if e.name == name), None) or next(
+                (e for e in people if set(e.tokens) <= set(words) or set(words) <= set(e.tokens)), None
+            )
+        else:
+            found = self._named_by(name, people, None, None)
+        if found is None or found is _AMBIGUOUS:
+            return None
+        found.named_in = self.paragraph
+        return found
 
 
 @lru_cache(maxsize=4096)
 def _name_tokens(name: str) -> tuple[str, ...]:
-    """A name's words without initials, for surname matching."""
-    return tuple(t for t in name.split() if len(t.rstrip(".")) > 1)
+    """A name's words without initials or a generational suffix, apostrophes made straight, for surname matching."""
+    words = name.replace("\u2019", "'").split()
+    return tuple(t for t in words if len(t.rstrip(".")) > 1 and _norm(t) not in _NAME_SUFFIXES)
 
 
 def _key(name: str) -> str:

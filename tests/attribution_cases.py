@@ -708,4 +708,216 @@ CASES: list[Case] = [
         "The jury believed him. Anna Cole believes in second chances.",
         (("jury believed him", None, ANY), ("second chances", None, ANY)),
     ),
+    # Round 2, written before the rules they test: who a person is, said before their name ("said fan Tom Hale"),
+    # namesakes, press releases, wire and local styles.
+    Case(
+        "a lay description before the name of an inverted speaker",
+        'The crowd stayed on its feet through the final minute. "It was the loudest I\'ve ever heard this place," '
+        "said fan Tom Hale, who has held season tickets since 1998.",
+        (("stayed on its feet", None, ANY), ("loudest", "Tom Hale", "fan")),
+    ),
+    Case(
+        "an unlisted noun describes the name after it",
+        '"Austerity in a downturn only deepens it," said Nobel laureate Amos Kerr. Kerr has long opposed cuts.',
+        (("Austerity", "Amos Kerr", "Nobel laureate"), ("long opposed", None, ANY)),
+    ),
+    Case(
+        "a hyphenated description, British quotes",
+        "'We were told the bus would come every ten minutes,' said mum-of-two Leanne Birch, from Hove. "
+        "'Some days it never came at all.'",
+        (("ten minutes", "Leanne Birch", "mum-of-two"), ("never came", "Leanne Birch", "mum-of-two")),
+    ),
+    Case(
+        "an age before the name is no title",
+        '"I heard a bang and then the lights went out," said 34-year-old Ryan Doyle, who lives across the street.',
+        (("heard a bang", "Ryan Doyle", None),),
+    ),
+    Case(
+        "a description capitalised at the start of a sentence",
+        "Shopper Ann Cole told the BBC she was worried about prices. Cole said her weekly bill had doubled.\n\n"
+        "Retiree Bob Marsh, 71, said he had cut back on heating.",
+        (
+            ("worried about prices", "Ann Cole", "Shopper"),
+            ("weekly bill", "Ann Cole", "Shopper"),
+            ("cut back on heating", "Bob Marsh", "Retiree"),
+        ),
+    ),
+    Case(
+        "an indefinite appositive describes the speaker",
+        'Tom Hale, a lifelong supporter, said the club had lost its way. "It breaks my heart," said Ann Cole, a '
+        "season-ticket holder from Leeds.",
+        (("lost its way", "Tom Hale", "lifelong supporter"), ("breaks my heart", "Ann Cole", ANY)),
+    ),
+    Case(
+        "an age, then the appositive",
+        '"I heard it from two blocks away," said Carla Diaz, 42, a nurse who lives nearby.',
+        (("two blocks away", "Carla Diaz", "nurse"),),
+    ),
+    Case(
+        "press release: a capitalised title after the name, the quote running on",
+        "BOSTON, March 3, 2025 -- Brightline Systems today announced a partnership with Halden Health.\n\n"
+        '"This partnership marks a milestone for our company," said Dana Whitfield, Chief Executive Officer at '
+        'Brightline Systems. "Together we will reach more patients than ever."',
+        (
+            ("marks a milestone", "Dana Whitfield", "Chief Executive Officer at Brightline Systems"),
+            ("reach more patients", "Dana Whitfield", ANY),
+        ),
+    ),
+    Case(
+        "wire style: a strategist's title without an article",
+        '"The bond market is telling you something," said Karen Voss, chief fixed income strategist at Marlow '
+        "Securities. Voss wrote in a note to clients that yields would keep rising.",
+        (
+            ("telling you something", "Karen Voss", "chief fixed income strategist at Marlow Securities"),
+            ("yields would keep rising", "Karen Voss", ANY),
+        ),
+    ),
+    Case(
+        "namesakes in one sentence: the surname alone is left as written",
+        "Tom Hardy, 45, and his wife, Mary Hardy, 43, lost their home in the fire. Hardy said the smoke alarm woke "
+        "them at 3 a.m.",
+        (("smoke alarm", "Hardy", None),),
+    ),
+    Case(
+        "namesakes told apart by an honorific",
+        "Firefighter Tom Hardy led the crew. Baker Mary Hardy watched from the street.\n\n"
+        '"I was terrified," Ms. Hardy said.\n\n"We got everyone out," Mr. Hardy said.',
+        (("terrified", "Mary Hardy", "Baker"), ("everyone out", "Tom Hardy", "Firefighter")),
+    ),
+    Case(
+        "namesakes: the one named in full in this paragraph",
+        "Firefighter Tom Hardy led the crew on Sunday. His sister, Mary Hardy, runs the bakery next door.\n\n"
+        "Tom Hardy said the fire started in the kitchen. Hardy added that nobody was hurt.",
+        (("fire started", "Tom Hardy", "Firefighter"), ("nobody was hurt", "Tom Hardy", "Firefighter")),
+    ),
+    Case(
+        "namesakes: the one named in the previous paragraph, not the one introduced first",
+        "Mary Hardy opened the bakery in 1990.\n\nThe street has changed a great deal since then.\n\n"
+        'Her son, Tom Hardy, now runs the shop.\n\n"We are busier than ever," Hardy said.',
+        (("busier than ever", "Tom Hardy", ANY),),
+    ),
+    Case(
+        "namesakes told apart by the pronoun after the cue",
+        "Tom Hardy is the club's coach. Mary Hardy is its captain.\n\nHardy said she was proud of the squad.",
+        (("proud of the squad", "Mary Hardy", None),),
+    ),
+    Case(
+        "namesakes both named in the previous paragraph: no guess",
+        'Coach Tom Hardy praised the team. Striker Mary Hardy scored twice.\n\n"It was a great night," Hardy said.',
+        (("great night", "Hardy", None),),
+    ),
+    Case(
+        "a family name written first, shared by two people",
+        "North Korean leader Kim Jong Un inspected a missile factory, state media said. His sister, Kim Yo Jong, "
+        'issued a separate warning.\n\nKim said the drills were "a rehearsal for invasion," according to KCNA.',
+        (("missile factory", "state media", None), ("rehearsal for invasion", "Kim", None)),
+    ),
+    Case(
+        "an abbreviated title, then the role in full",
+        "Sen. Laura Whitman, R-Ohio, voted against the bill. The senator said it would raise costs.\n\n"
+        'Gov. Dan Ortiz signed the order anyway. "We had no choice," the governor said.',
+        (("raise costs", "Laura Whitman", "Sen."), ("no choice", "Dan Ortiz", "Gov.")),
+    ),
+    Case(
+        "a party as the description",
+        "Democrat Ana Flores, who represents the district, said the count was flawed. The Democrat said she would "
+        "appeal.",
+        (("count was flawed", "Ana Flores", "Democrat"), ("would appeal", "Ana Flores", "Democrat")),
+    ),
+    Case(
+        "one of a crowd, named",
+        "One fan, Tom Hale, said the tickets had sold out in minutes. Said another supporter: 'It is a scandal.'",
+        (("sold out", "Tom Hale", "fan"), ("scandal", "another supporter", None)),
+    ),
+    Case(
+        "a name followed by a home town",
+        "Mike Doyle of Leeds said the trains were always late. Doyle has commuted for 20 years.",
+        (("always late", "Mike Doyle", None), ("commuted", None, ANY)),
+    ),
+    Case(
+        "an unnamed agency spokesperson with an acronym-like department",
+        "A State Department spokesperson, speaking on condition of anonymity, said the embassy remained open.",
+        (("embassy remained open", "a State Department spokesperson", None),),
+    ),
+    Case(
+        "initials are not an acronym",
+        'Sen. J.D. Vance said the plan was "dead on arrival." Vance later voted for it.',
+        (("dead on arrival", "J.D. Vance", "Sen."),),
+    ),
+    Case(
+        "a generational suffix and the surname",
+        '"We are thrilled," said Martin Luther King III. King said the march would go ahead.',
+        (("thrilled", "Martin Luther King III", None), ("march would go ahead", "Martin Luther King III", None)),
+    ),
+    Case(
+        "a short capitalised name word is not an acronym",
+        "North Korean leader Kim Jong Un said the tests would continue.",
+        (("tests would continue", "Kim Jong Un", "North Korean leader"),),
+    ),
+    Case(
+        "a curly apostrophe in a surname",
+        "Conor O'Brien said the club would fight on. \u201cWe owe it to the fans,\u201d O\u2019Brien said.",
+        (("owe it to the fans", "Conor O'Brien", None),),
+    ),
+    Case(
+        "BBC style: leading participle, honorific without a stop",
+        "Speaking to BBC Radio 4's Today programme, Health Secretary Tom Adeyemi said waiting lists would fall. "
+        "Mr Adeyemi added that strikes had cost the NHS \u00a31bn.",
+        (("waiting lists", "Tom Adeyemi", "Health Secretary"), ("strikes had cost", "Tom Adeyemi", ANY)),
+    ),
+    Case(
+        "Reuters style: anonymous sources and people familiar",
+        'The company is weighing a sale of its cloud unit, according to two people familiar with the matter. "We '
+        'are looking at all options," a senior executive told Reuters on condition of anonymity.',
+        (
+            ("weighing a sale", "two people familiar with the matter", None),
+            ("all options", "a senior executive", None),
+        ),
+    ),
+    Case(
+        "local news: a pronoun after a set-off lawyer, her client",
+        'Fields\' lawyer, Maria Santos, said her client would plead not guilty. "He is innocent," Santos said. '
+        "She told the Courier that the police had the wrong man.",
+        (
+            ("plead not guilty", "Maria Santos", "Fields' lawyer"),
+            ("He is innocent", "Maria Santos", ANY),
+            ("wrong man", "Maria Santos", ANY),
+        ),
+    ),
+    Case(
+        "sport: a role, a name, then an age description",
+        'Striker Leo Marsh scored twice. "The lads were brilliant," the 29-year-old told reporters.\n\n'
+        "Marsh added: 'We go again on Saturday.'",
+        (("scored twice", None, ANY), ("lads were brilliant", "Leo Marsh", "Striker"), ("go again", "Leo Marsh", ANY)),
+    ),
+    Case(
+        "a role set off before the name of a quote's speaker",
+        '"We will appeal," the company\'s general counsel, Ruth Bader, said in a statement.',
+        (("We will appeal", "Ruth Bader", "company's general counsel"),),
+    ),
+    Case(
+        "an appositive that ends in an organisation is no source",
+        "Judge Ann Smith, the first woman to lead the agency, said the budget was too small.",
+        (("budget was too small", "Ann Smith", "Judge"),),
+    ),
+    Case(
+        "any past-tense verb between a quote and the speaker after it",
+        '"It\'s unacceptable," fumed Mayor Tom Reilly. "Get out!" shouted the crowd outside.',
+        (("unacceptable", "Tom Reilly", "Mayor"), ("Get out", None, ANY)),
+    ),
+    Case(
+        "a common first name makes a bare name a person for pronouns",
+        'Jane Moss, who chairs the finance committee, questioned the figures. "Where is the money?" she asked.',
+        (("questioned the figures", None, ANY), ("Where is the money", "Jane Moss", None)),
+    ),
+    Case(
+        "a participial phrase set off after the subject is not the source",
+        "The report, published Monday by the Institute for Fiscal Studies, warned that taxes would have to rise.",
+        (("taxes would have to rise", "the report", None),),
+    ),
+    Case(
+        "a family speaks as a group",
+        '"Our hearts go out to everyone who helped," the Smith family said in a statement.',
+        (("hearts go out", "the Smith family", None),),
+    ),
 ]
