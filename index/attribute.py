@@ -318,7 +318,7 @@ def _from_cue(
         entity, via = (named, VIA_PRONOUN) if named else _resolve(mention, registry, here)
         if via == VIA_PRONOUN and verb in _FINDINGS and entity not in here:
             return None  # "He found that ...": a study's author is often named only in passing ("a study by X")
-        if entity and appositive and entity.kind == speakers.PERSON and not entity.title:
+        if entity and appositive and entity.kind == speakers.PERSON and speakers.untitled(entity):
             entity.title = appositive
         return _Source(kind, entity, cue, phrase, via, len(before))
     if before.strip(" |,\u2014\u2013-") == "" or before.rstrip().endswith((",", "|", ":")):
@@ -389,14 +389,17 @@ def _set_off_subject(chunks: list[str]) -> tuple[speakers.Mention, str, str | No
     """
     subjects = [_chunk_subject(c) for c in chunks]
     parsed = [speakers.parse(c) if c else None for c in subjects]
-    # "the University of California, Davis": a place that qualifies the name before it interrupts like an age.
-    skip = [
-        (j > 0 and _continues_name(chunks[j - 1], chunks[j])) or bool(_PARTY_TAG.match(c)) for j, c in enumerate(chunks)
-    ]
     # A chunk that describes ("a spokesman", "Chief Executive Officer at Acme", "the first woman to lead the agency")
     # is an appositive, never the source, even where a source phrase ends it.
     roles = [speakers.role_phrase(_RELATIVE.sub("", c)) for c in chunks]
     described = [bool(r or (m and _INDEFINITE.match(c))) for c, m, r in zip(chunks, parsed, roles, strict=True)]
+    # "Mary Zeller, a professor at the University of California, Davis, said": a place that qualifies the chunk
+    # before it interrupts like an age, once a name came first ("The head of the IMF, Kristalina Georgieva" is one).
+    skip = [
+        (j > 1 and _continues_name(chunks[j - 1], c) and any(parsed[k] and not described[k] for k in range(j - 1)))
+        or bool(_PARTY_TAG.match(c))
+        for j, c in enumerate(chunks)
+    ]
     fallback = None
     for j in range(len(chunks) - 1, -1, -1):
         mention = parsed[j]
@@ -464,7 +467,7 @@ def _inverted(
             named.title = named.title or _STRIP_ARTICLE.sub("", who)
             mention, who, rest = named, name, after_name
     entity, via = _resolve(mention, registry, here)
-    while entity and entity.kind == speakers.PERSON and not entity.title and rest.startswith(","):
+    while entity and entity.kind == speakers.PERSON and speakers.untitled(entity) and rest.startswith(","):
         app, rest = _up_to_stop(rest[1:])
         if app.isdigit() or _PARTY_TAG.match(app):
             continue  # '"...," said Carla Diaz, 42, a nurse who lives nearby.': the age comes first
@@ -478,7 +481,7 @@ def _inverted(
 def _up_to_stop(text: str) -> tuple[str, str]:
     """Text up to the first comma, bracket, colon or sentence-ending full stop (not one of "Dr." or "U.S.")."""
     for stop in _STOP.finditer(text):
-        if stop.group(0) == ".":
+        if stop.group(0) == "." and text[stop.end() :].strip(" |"):  # a full stop that ends the text always stops
             word = text[: stop.start()].split()[-1:] or [""]
             if _ABBREVIATION.match(word[0]) or word[0].lower().rstrip(".") in speakers.HONORIFICS:
                 continue

@@ -75,7 +75,7 @@ TITLE_WORDS = ROLE_NOUNS | {
     "city", "county", "federal", "provincial", "european", "international", "global", "managing",
     "operating", "financial", "technology", "marketing", "sales", "legal", "medical", "junior",
     "lead", "longtime", "veteran", "retired", "outgoing", "incoming", "then", "then-", "current", "new",
-    "first", "prime", "foreign-policy", "principal", "special", "staff", "of", "the", "for",
+    "first", "prime", "foreign-policy", "principal", "special", "staff", "of", "the", "for", "to",
     "and", "&", "at", "'s", "s", "house", "white", "majority", "minority", "whip", "council", "board",
     "army", "navy", "air", "force", "police", "fire", "emergency", "services", "service", "department",
     "ministry", "agency", "office", "team", "club", "company", "firm", "group", "bank", "university",
@@ -165,6 +165,7 @@ _ROLE_SYNONYMS = {
     "ceo": {"executive", "boss"}, "mp": {"lawmaker", "legislator"}, "congressman": {"lawmaker"},
     "congresswoman": {"lawmaker"}, "senator": {"lawmaker"},
 }  # fmt: skip
+_COURTESY = {"mr", "mrs", "ms", "miss", "mx"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Robert F. Kennedy Jr.": Kennedy is the surname
 AGE = "year-old"
 _AGE = re.compile(r"^\d{1,3}-year-old$")
@@ -379,7 +380,7 @@ def _name_run(words: list[str]) -> int:
         else:
             break
     # A word after "of"/"for" belongs to the title ("Secretary of State Antony Blake").
-    while 0 < i < len(words) and _norm(words[i - 1]) in {"of", "for", "the", "and", "&"}:
+    while 0 < i < len(words) and _norm(words[i - 1]) in {"of", "for", "to", "the", "and", "&"}:
         i += 1
     if i == 0 and len(words) >= 3 and _capital_role(words[0]) and _first_name_gender(words[1], either=True):
         i = 1  # "Shopper Ann Cole", "Firefighter Tom Hardy": a capitalised agent noun before a full name describes it
@@ -556,27 +557,34 @@ _PHRASE_BREAKS = _PREPOSITIONS | {"to", "since", "after", "who", "whose"}
 
 
 def role_phrase(phrase: str) -> bool:
-    """Whether a phrase set off after a name describes the person: "a nurse", "the victim's mother", "Chief Executive
-    Officer at Brightline Systems", "chief fixed income strategist at Marlow Securities" (its words before any
-    preposition end in a role noun), not a place, an age or a clause."""
-    mention = _parse(phrase)
-    if mention is not None and (mention.role or mention.kind == PERSON):
-        return bool(mention.role)  # "a nurse at St Mary's" is a role, "Mary Zeller" a name
+    """Whether a phrase set off beside a name describes the person: "a nurse", "the victim's mother", "Chief
+    Executive Officer at Brightline Systems", "chief fixed income strategist at Marlow Securities", "the Mayor of
+    Greater Manchester" (its words before any preposition end in a role noun), not a name, a place or a clause."""
     words = tokens(phrase)
+    led = bool(words) and (_norm(words[0]) in _DETERMINERS or _is_possessive(words[0]))  # "the", "its", "Apple's"
     if words and _norm(words[0]) in _DETERMINERS:
         words = words[1:]
     cut = next(
         (i for i, w in enumerate(words) if _norm(w) in _PHRASE_BREAKS or _norm(w) in _FUNCTION_WORDS), len(words)
     )
     head = words[:cut]
-    return (
+    if (
         0 < len(head) <= 6
         and "," not in words
-        and (_is_role(head[-1]) or _capital_role(head[-1]))
+        and _is_role(head[-1])
         and all(
-            _is_cap(w) or _norm(w) in TITLE_WORDS or _is_role(w) or _plain_word(w) or w.endswith("ed") for w in head
+            _norm(w) in TITLE_WORDS
+            or _is_role(w)
+            or _is_possessive(w)
+            or (led and _is_cap(w))
+            or _plain_word(w)
+            or (w.islower() and w.endswith("ed"))  # "chief fixed income strategist"
+            for w in head
         )
-    )
+    ):
+        return True
+    mention = _parse(phrase)
+    return bool(mention and mention.role)  # "Goldman Sachs analyst"; "Mary Judge" is a name
 
 
 def _compound(phrase: str) -> Mention | None:
@@ -655,7 +663,7 @@ def _described_name(head: list[str], unknown: list[int]) -> bool:
     "Nobel laureate Amos Kerr"): the word right before the name is a singular lower-case noun."""
     start = _name_run(head)
     name = head[start:]
-    joins = [i for i, w in enumerate(head[:start]) if _norm(w) in _CONNECTORS or _norm(w) in _DETERMINERS]
+    joins = [i for i, w in enumerate(head[:start]) if _norm(w) in _CONNECTORS | _DETERMINERS | _PHRASE_BREAKS]
     return (
         len(name) >= 2
         and max(unknown) < start
@@ -894,6 +902,11 @@ class Registry:
             return None
         found.named_in = self.paragraph
         return found
+
+
+def untitled(entity: Entity) -> bool:
+    """Whether a person has no title but a courtesy one ("Ms Rayner"): a role given beside the name replaces it."""
+    return not entity.title or all(_norm(w) in _COURTESY for w in entity.title.split())
 
 
 @lru_cache(maxsize=4096)

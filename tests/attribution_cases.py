@@ -920,4 +920,35 @@ CASES: list[Case] = [
         '"Our hearts go out to everyone who helped," the Smith family said in a statement.',
         (("hearts go out", "the Smith family", None),),
     ),
+    Case(
+        "a role set off before the name, the name not a common one",
+        "The head of the International Monetary Fund, Kristalina Georgieva, said growth would slow.",
+        (("growth would slow", "Kristalina Georgieva", "head of the International Monetary Fund"),),
+    ),
+    Case(
+        "an inverted speaker whose appositive ends the sentence",
+        '"It\'s a difficult decision," said Sarah Cole, the mayor. The mayor said the plan would save money.',
+        (("difficult decision", "Sarah Cole", "mayor"), ("save money", "Sarah Cole", "mayor")),
+    ),
+    Case(
+        "a capitalised office after a name",
+        '"Everyone\'s in shock," said Andy Burnham, the Mayor of Greater Manchester.',
+        (("in shock", "Andy Burnham", "Mayor of Greater Manchester"),),
+    ),
+    Case(
+        "a role word as a surname, with an appositive",
+        'Mary Judge, a teacher, said the school was closing. "We will appeal," said Mary Judge.',
+        (("school was closing", "Mary Judge", "teacher"), ("We will appeal", "Mary Judge", "teacher")),
+    ),
+    Case(
+        "a title with 'to'",
+        'Former U.S. Ambassador to Russia Michael McFaul wrote on X that the move was "desperate."',
+        (("desperate", "Michael McFaul", "Former U.S. Ambassador to Russia"),),
+    ),
+    Case(
+        "a role beside the name replaces a courtesy title",
+        "Ms Rayner, the deputy prime minister, told the BBC that the target was achievable. 'It is within "
+        "reach,' added Ms Rayner.",
+        (("achievable", "Rayner", "deputy prime minister"), ("within reach", "Rayner", "deputy prime minister")),
+    ),
 ]
