@@ -182,6 +182,7 @@ def attribute(sentences: list[model.Sentence]) -> list[model.Sentence]:
                 found[idx] = source
                 if source.entity:
                     here.append(source.entity)
+                    registry.spoke(source.entity)
             people.append(_note_mentions(quoted.masked[lo:hi], registry, source))
         _fill_quotes(group, offsets, quoted, found, people, last_of=paragraph_speakers)
         paragraph_speakers.append(_last_source(group, found))

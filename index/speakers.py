@@ -98,7 +98,8 @@ GROUP_NOUNS = {
 }  # fmt: skip
 # Lower-case nouns for an institution ("the ministry said", "the company said").
 INSTITUTION_NOUNS = {
-    "ministry", "department", "agency", "government", "administration", "company", "firm", "group",
+    "ministry", "department", "agency", "government", "administration", "company", "firm", "group", "utility",
+    "charity", "lender", "insurer", "automaker", "carmaker", "conglomerate",
     "military", "army", "navy", "police", "court", "council", "committee", "commission", "office",
     "bank", "board", "union", "party", "campaign", "organization", "organisation", "institute",
     "foundation", "university", "school", "hospital", "team", "club", "league", "statement", "report",
@@ -300,9 +301,10 @@ class Entity:
     title: str | None = None
     gender: str | None = None
     confirmed: bool = True  # False for a bare name not yet shown to be a person: surnames only, never pronouns
-    named_in: int | None = (
-        None  # the paragraph that last named them: a surname several people share goes to the nearest
-    )
+    # The paragraphs that last named them and where they last spoke (were a sentence's source): a surname several
+    # people share goes to the nearest.
+    named_in: int | None = None
+    spoke_in: int | None = None
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -729,7 +731,7 @@ def _has_role(words: list[str]) -> bool:
 _BACK_REFERENCES = {
     "company", "firm", "group", "bank", "agency", "organization", "organisation", "carrier", "airline", "retailer",
     "manufacturer", "maker", "startup", "charity", "institute", "watchdog", "regulator", "lender", "insurer",
-    "automaker", "carmaker", "conglomerate", "operator",
+    "automaker", "carmaker", "conglomerate", "operator", "utility",
 }  # fmt: skip
 # News outlets quoted as sources ("Reuters reported") are never what "the company" refers back to.
 _MEDIA = {
@@ -823,7 +825,8 @@ class Registry:
         """The person a single name word refers to: a surname (or a family name written first, or a first name) of
         someone introduced earlier. Several namesakes ("Tom Hardy", "Mary Hardy") are told apart by the gender of an
         honorific ("Ms. Hardy") or of the sentence ("Hardy said she"), else by who was named in this paragraph, else
-        in the previous one; with no such cue the result is _AMBIGUOUS."""
+        who spoke in this or the previous one, else who was named in the previous one; with no such cue (or two
+        people in one place) the result is _AMBIGUOUS."""
         for match in (lambda e: e.tokens[-1:] == (word,), lambda e: word in e.tokens):
             found = [e for e in people if match(e)]
             if len(found) <= 1:
@@ -835,8 +838,12 @@ class Registry:
                 if len(fits) == 1:
                     return fits[0]
                 found = fits if len(fits) > 1 else found
-            for paragraph in (self.paragraph, self.paragraph - 1):
-                near = [e for e in found if e.named_in == paragraph]
+            here, before = self.paragraph, self.paragraph - 1
+            for near in (
+                [e for e in found if e.named_in == here],
+                [e for e in found if e.spoke_in in (here, before)],
+                [e for e in found if e.named_in == before],
+            ):
                 if near:
                     return near[0] if len(near) == 1 else _AMBIGUOUS
             return _AMBIGUOUS
@@ -871,6 +878,10 @@ class Registry:
                 if want == INSTITUTION and entity.kind == INSTITUTION:
                     return entity
         return None
+
+    def spoke(self, entity: Entity) -> None:
+        """Record that an entity is the source of a sentence of the paragraph being read."""
+        entity.spoke_in = self.paragraph
 
     def mention(self, entity: Entity) -> None:
         """Record that the text has just referred to an entity (recency for pronouns)."""
