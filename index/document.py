@@ -27,7 +27,7 @@ def document_from_bytes(data: bytes, path: str, digest: str = "") -> model.Docum
     doc.meta = replace(
         doc.meta,
         title=page.title or doc.meta.title,
-        outlet=page.outlet or doc.meta.outlet,
+        outlet=page.outlet or doc.meta.outlet or layout.host_name(page.url),
         date=page.date or doc.meta.date,
         authors=page.authors or doc.meta.authors,
         url=page.url or doc.meta.url,

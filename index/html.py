@@ -1,28 +1,22 @@
-"""Read a web page through trafilatura: the article body as plain text, and its title, authors, date, site, URL;
-page furniture (wiki edit links, citation marks, infoboxes, navigation, contents, references) removed first."""
+"""Read a web page: the article body as plain text through trafilatura (page furniture such as wiki edit links,
+citation marks, infoboxes, navigation, contents and references removed first), and the title, outlet and authors
+the page declares (h1, og: tags, <title>, JSON-LD), the date and URL as trafilatura finds them."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass
 
 from index.ingest import ArticleError
+from index.layout import is_job_title, split_site
 
 # Both log about every odd page; what matters reaches the user as an ArticleError.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 HTML_SUFFIXES = (".html", ".htm")
-# Words of bylines' job titles, e.g. "Senior Political Correspondent", "Staff Writer".
-# fmt: off
-_ROLE_WORDS = frozenset({
-    "senior", "chief", "staff", "reporter", "reporters", "correspondent", "correspondents", "editor", "editors",
-    "writer", "writers", "contributor", "contributing", "columnist", "political", "foreign", "news", "deputy",
-    "associate", "managing", "digital", "producer", "analyst", "desk", "team", "international", "national",
-    "business", "health", "science", "technology", "sports", "special", "guest", "opinion", "and", "of", "the",
-})
-# fmt: on
 # Page furniture that is never article prose, by class or id: wiki edit links, citation superscripts, reference
 # lists, infoboxes, navigation boxes, tables of contents, hatnotes, category links, print footers, sidebars.
 # fmt: off
@@ -38,14 +32,17 @@ _FURNITURE_XPATH = " | ".join(
     [f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {c} ')]" for c in _FURNITURE_CLASSES]
     + [f"//*[@id='{i}']" for i in _FURNITURE_IDS]
 )
-# A page title that is the article's own heading plus the site's name: "Rhine - Wikipedia", "Dam opens | Post".
-_SITE_SUFFIX = re.compile(r"\s+[-|\u2013\u2014:\u00b7]\s+\S.{0,60}$")
+# schema.org types of an article's own JSON-LD object (NewsArticle, ReportageNewsArticle, BlogPosting,
+# LiveBlogPosting, ...), whose headline, author and publisher describe the page.
+_ARTICLE_TYPE = re.compile(r"(?:\w*Article|\w*Posting|Report)$")
+_PERSON, _ORGANISATIONS = "Person", ("Organization", "NewsMediaOrganization", "Corporation")
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
 class Page:
-    """What trafilatura found in a page: the article text (blocks separated by blank lines) and metadata."""
+    """A page's article text (blocks separated by blank lines) and metadata; outlet is None when the page names
+    no site (no site name, title suffix or publisher)."""
 
     text: str
     title: str | None = None
@@ -69,7 +66,7 @@ def extract(markup: str, path: str) -> Page:
         tree = load_html(markup)
         if tree is None:
             raise ArticleError(f"{path}: no article text found in the HTML page")
-        heading = _main_heading(tree)
+        head = _declared(tree)
         _drop_furniture(tree)
         found = trafilatura.bare_extraction(
             tree,
@@ -86,38 +83,137 @@ def extract(markup: str, path: str) -> Page:
     body = _blocks(found.body) if found is not None and found.body is not None else []
     if not body:
         raise ArticleError(f"{path}: no article text found in the HTML page")
-    title = _own_title(_clean(found.title), heading)
+    url = _clean(found.url)
+    title = _title(head, url) or _clean(found.title)
     if body and _clean(body[0].lstrip("# ")) == title:
         body[0] = title  # the page's own heading is the title, not a section heading
     if title and _clean(body[0].lstrip("# ")) != title:
         body.insert(0, title)
+    outlet = _outlet(head, url)
+    people = head.authors or _authors(found.author)
     return Page(
         text="\n\n".join(body) + "\n",
         title=title,
-        authors=_authors(found.author),
+        authors=tuple(name for name in people if name.casefold() not in _names_of(head, outlet)),
         date=_clean(found.date),
-        outlet=_clean(found.sitename),
-        url=_clean(found.url),
+        outlet=outlet,
+        url=url,
     )
 
 
-def _main_heading(tree) -> str | None:
-    """The text of the page's first h1, the article's own title on most sites."""
-    found = tree.xpath("//h1")
-    return _clean("".join(found[0].itertext())) if found else None
+@dataclass(frozen=True)
+class _Head:
+    """What a page says about itself before its text: headings, titles and site names it declares."""
+
+    headings: tuple[str, ...] = ()  # every h1, in order
+    titles: tuple[str, ...] = ()  # og:title, twitter:title, <title>, the JSON-LD headline, in that order
+    site_names: tuple[str, ...] = ()  # og:site_name, application-name, a JSON-LD WebSite's name
+    publisher: str | None = None  # the JSON-LD article's publisher, else a publisher meta tag
+    authors: tuple[str, ...] = ()  # the JSON-LD article's authors that are people
 
 
-def _own_title(title: str | None, heading: str | None) -> str | None:
-    """The title without the site name after it when the page's h1 says the same without it."""
-    if (
-        title
-        and heading
-        and title != heading
-        and title.startswith(heading)
-        and _SITE_SUFFIX.fullmatch(title[len(heading) :])
-    ):
-        return heading
-    return title
+def _declared(tree) -> _Head:
+    """Read the page's h1s, meta tags, <title> and JSON-LD (the first object of an article type)."""
+    meta = {}
+    for element in tree.xpath("//meta[@content]"):
+        key = (element.get("property") or element.get("name") or "").strip().lower()
+        value = _clean(element.get("content"))
+        if key and value and not value.startswith(("http://", "https://")):
+            meta.setdefault(key, value)
+    objects = list(_json_ld(tree))
+    article = next((o for o in objects if any(_ARTICLE_TYPE.match(t) for t in _types(o))), {})
+    site = next((o for o in objects if "WebSite" in _types(o)), {})
+    publisher = _name(article.get("publisher")) or next(
+        (_name(o) for o in objects if set(_types(o)) & set(_ORGANISATIONS)), None
+    )
+    tag_title = tree.xpath("//head/title | //title")
+    return _Head(
+        headings=tuple(h for h in (_clean("".join(e.itertext())) for e in tree.xpath("//h1")) if h),
+        titles=_present(
+            meta.get("og:title"),
+            meta.get("twitter:title"),
+            _clean("".join(tag_title[0].itertext())) if tag_title else None,
+            _clean(article.get("headline") if isinstance(article.get("headline"), str) else None),
+        ),
+        site_names=_present(meta.get("og:site_name"), meta.get("application-name"), _name(site)),
+        publisher=publisher or meta.get("publisher") or meta.get("dc.publisher") or meta.get("dcterms.publisher"),
+        authors=_present(*(_person(a) for a in _as_list(article.get("author")))),
+    )
+
+
+def _title(head: _Head, url: str | None) -> str | None:
+    """The article's title: the first h1 that one of the page's declared titles says too (with the site's name
+    around it or not); else the first declared title without the site's name; else the first h1."""
+    for heading in head.headings:
+        for title in head.titles:
+            if _same(heading, title) or _same(heading, split_site(title, head.site_names, url, heading)[0]):
+                return heading
+    for title in head.titles:
+        return split_site(title, head.site_names, url)[0]
+    return head.headings[0] if head.headings else None
+
+
+def _outlet(head: _Head, url: str | None) -> str | None:
+    """The publication's name as the page gives it: a declared site name, else the site's part of its title
+    ("Rhine - Wikipedia", "Storm hits coast | CNN"), else its publisher; None when it gives none (the caller
+    then tries a byline in the text, then the host the page is on)."""
+    if head.site_names:
+        return head.site_names[0]
+    heading = _title(head, url)
+    for title in head.titles:
+        site = split_site(title, (), url, heading)[1]
+        if site:
+            return site
+    return head.publisher
+
+
+def _names_of(head: _Head, outlet: str | None) -> set[str]:
+    """The site's and publisher's names, which a byline or meta tag may give as an author but are none."""
+    return {n.casefold() for n in (outlet, head.publisher, *head.site_names) if n}
+
+
+def _json_ld(tree):
+    """Every JSON object of the page's ld+json scripts, top-level lists and @graph entries flattened."""
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for item in _listed(data):
+            yield item
+            yield from (o for o in _listed(item.get("@graph")) if isinstance(o, dict))
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def _listed(value) -> list[dict]:
+    return [item for item in _as_list(value) if isinstance(item, dict)]
+
+
+def _types(obj: dict) -> list[str]:
+    kinds = obj.get("@type")
+    return [k for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)]
+
+
+def _person(author) -> str | None:
+    """An author entry's name when it is a person (a name string, or an object typed Person or untyped)."""
+    if isinstance(author, str):
+        return _clean(author)
+    return _name(author) if isinstance(author, dict) and (_PERSON in _types(author) or not _types(author)) else None
+
+
+def _name(obj) -> str | None:
+    return _clean(obj.get("name")) if isinstance(obj, dict) and isinstance(obj.get("name"), str) else None
+
+
+def _present(*values: str | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and " ".join(re.findall(r"\w+", a.casefold())) == " ".join(re.findall(r"\w+", b.casefold()))
 
 
 def _drop_furniture(tree) -> None:
@@ -159,4 +255,4 @@ def _clean(value: str | None) -> str | None:
 def _authors(raw: str | None) -> tuple[str, ...]:
     """trafilatura joins several authors with '; '; a job title it split off a byline ("Senior Reporter") is no author."""
     names = (_clean(part) for part in (raw or "").split(";"))
-    return tuple(name for name in names if name and not set(name.lower().split()) <= _ROLE_WORDS)
+    return tuple(name for name in names if name and not is_job_title(name))

@@ -18,8 +18,10 @@ _DATE_PATTERNS = [
     r"\d{4}-\d{2}-\d{2}",
 ]
 _DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PATTERNS), re.IGNORECASE)
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?"
 _DATELINE_RE = re.compile(
-    rf"^\s*(?:(?:Published|Updated|Posted|Date)\s*:?\s*)?(?:{'|'.join(_DATE_PATTERNS)}){_TIME}\s*$",
+    rf"^\s*(?:(?:Published|Updated|Posted|Last updated|Date)(?:\s+on)?\s*:?\s*)?(?:{_CLOCK}\s*[,|\u2013\u2014-]?\s*)?"
+    rf"(?:{'|'.join(_DATE_PATTERNS)}){_TIME}\s*$",
     re.IGNORECASE,
 )
 # A byline names people, not a clause: "By Jane Roe and Sam Poe | Coastal Times", "By Ada Moss, Senior Reporter";
@@ -32,6 +34,26 @@ _BYLINE_RE = re.compile(
     rf"^\s*(?:\*|_)*\s*(?i:by)\s+(?P<names>{_BY_NAME}(?:\s*(?:,|\band\b|&)\s*{_BY_NAME})*"
     rf"(?:(?:\s*[|\u2014\u2013]\s*|\s+-\s+|,\s*){_BY_TAIL})?)\s*(?:\*|_)*\s*$"
 )
+# Words of bylines' job titles, e.g. "Senior Political Correspondent", "Staff Writer": no person, no outlet.
+# fmt: off
+_ROLE_WORDS = frozenset({
+    "senior", "chief", "staff", "reporter", "reporters", "correspondent", "correspondents", "editor", "editors",
+    "writer", "writers", "contributor", "contributing", "columnist", "political", "foreign", "news", "deputy",
+    "associate", "managing", "digital", "producer", "analyst", "desk", "team", "international", "national",
+    "business", "health", "science", "technology", "sports", "special", "guest", "opinion", "and", "of", "the",
+})
+# fmt: on
+_ROLE_NOUNS = (
+    r"(?:reporters?|correspondents?|editors?|writers?|columnists?|contributors?|producers?|analysts?|staff|desk|team)"
+)
+
+
+def is_job_title(name: str) -> bool:
+    """A byline's job title, not a person: "Senior Political Correspondent", "Local Democracy Reporter", "Staff"."""
+    words = name.lower().split()
+    return bool(words) and (set(words) <= _ROLE_WORDS or bool(re.fullmatch(_ROLE_NOUNS, words[-1])))
+
+
 _CREDIT_RE = re.compile(
     r"contributed to this (?:report|story|article)|^\s*(?:reporting|writing|editing|additional reporting)\s+by\b",
     re.IGNORECASE,
@@ -145,6 +167,41 @@ _CHROME_RE = re.compile(
     r"|further information: .*|see also: .*|.{1,80} redirects here\..*|pages for logged out editors.*)$",
     re.IGNORECASE,
 )
+# A news page's furniture copied with its text: pointers to other stories ("Read more: ...", "Related: ..."),
+# newsletter and cookie notices, advertisement markers, share prompts, and photo captions ending in a credit
+# ("... Photo: AP", "(AP Photo/Jane Doe)", "Photograph: Jane Doe/Reuters", "... Getty Images").
+_PAGE_FURNITURE = re.compile(
+    r"^(?:(?:read|watch|listen)\s+(?:more|also|next)|also\s+read|related(?:\s+(?:stories|articles|coverage|content|"
+    r"links?|reading|topics|video))?|more\s+(?:from|on)\b[^.!?]{0,60}|more\s+stories|recommended(?:\s+stories)?|"
+    r"most\s+(?:read|popular|viewed)|(?:skip\s+)?advertisement|story\s+continues\s+(?:below|after)[^.!?]{0,40}|"
+    r"(?:share|print|email|save)\s+this\s+(?:article|story|page)|you\s+(?:may|might)\s+also\s+like|"
+    r"follow\s+us\s+on[^.!?]{0,60})\s*(?:[:\u2013\u2014|>-].*)?$"
+    r"|^(?:sign\s+up|subscribe|get\s+(?:the|our))\b.{0,200}\b(?:newsletters?|inbox|e-?mails?|briefing|alerts)\b.{0,120}$"
+    r"|^.{0,300}\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site)(?:\s+and\s+our\s+partners)?\s+uses?\s+cookies\b.*$"
+    r"|^(?:accept|reject|allow|manage)\s+(?:all\s+)?(?:cookies|preferences|choices)\b.{0,60}$"
+    r"|^(?:\u00a9|\(c\)|copyright\b).{0,200}$|^.{0,200}\ball\s+rights\s+reserved\.?$"
+    r"|^skip\s+to\s+(?:main\s+)?(?:content|navigation|search)$"
+    r"|^.{0,300}(?-i:\b(?:Photo(?:graph)?s?|Image|Picture|Illustration|Video|Credit)(?:\s+by)?\s*:\s*[A-Z][^.:!?]{0,80}\.?"
+    r"|\((?:[A-Z]+\s+)?Photo(?:graph)?\b[^()]{0,80}\)|\bGetty\s+Images)\s*$",
+    re.IGNORECASE,
+)
+# Titles of lists of links to other stories inside a news page: the short lines after one are links, not prose.
+_LINK_LIST = re.compile(
+    r"^(?:related(?:\s+\w+)?|read\s+(?:more|also|next)|also\s+read|more\s+(?:from|on)\b.{0,60}|more\s+stories|"
+    r"recommended(?:\s+\w+)?|most\s+(?:read|popular|viewed)|you\s+(?:may|might)\s+also\s+like|top\s+stories|trending)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+# A wire dateline opening an article's first paragraph: "WASHINGTON (AP) \u2014 ", "COLUMBUS, Ohio (Reuters) - ",
+# "LONDON, Oct 30 (Reuters) - ", "KYIV, Ukraine \u2014 ", "NEW DELHI: ". The place is in capitals, or has an agency.
+_PLACE_CAPS = r"[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"
+_PLACE = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
+_REGION = rf"(?:,\s+(?:{_MONTHS}\s+\d{{1,2}}|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){{0,2}})){{0,2}}"
+_AGENCY = r"\((?:[A-Z][\w&.'\u2019 -]{0,30})\)"
+_LEAD_DATELINE = re.compile(
+    rf"^(?:{_PLACE_CAPS}{_REGION}(?:\s+{_AGENCY})?|{_PLACE}{_REGION}\s+{_AGENCY})\s*(?:[-\u2013\u2014]{{1,2}}|:)\s+"
+    r"(?=[\"\u201c'\u2018A-Z0-9])"
+)
 # Wiki markup and plain-text dump headings: "== History ==", "=== Early life ===".
 _WIKI_HEADING = re.compile(r"^\s*(?P<signs>={1,6})[ \t]*(?P<words>[^=\s](?:[^\n]*?[^=\s])?)[ \t]*(?P=signs)\s*$")
 _EARLIEST_PUBLICATION = "1990-01-01"  # an unlabelled date line before this is not the article's date
@@ -221,6 +278,7 @@ def _is_furniture(line: str) -> bool:
         or _MD_HEADING.match(line)
         or is_related_link(line)
         or is_chrome(line)
+        or _PAGE_FURNITURE.match(line.strip())
         or _TABLE_ROW.match(line)
         or _HEADER_FIELD.match(line)
         or _WIKI_HEADING.match(line)
@@ -275,6 +333,7 @@ def parse_date(raw: str) -> str | None:
     if not match:
         return None
     found = re.sub(r"^(?:[A-Za-z]+,?\s+)(?=\w+\s+\d)", "", match.group(0)) if "," in match.group(0) else match.group(0)
+    found = re.sub(rf"^{_WEEKDAY}", "", found, flags=re.IGNORECASE)  # "Wed 30 Oct 2024"
     found = found.replace(".", "").replace(",", "")
     found = re.sub(r"\bSept\b", "Sep", found, flags=re.IGNORECASE)
     for fmt in ("%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y", "%Y-%m-%d", "%a %b %d %Y", "%A %B %d %Y"):
@@ -307,8 +366,9 @@ def parse_credit(text: str) -> tuple[str | None, tuple[str, ...]]:
     byline = _BYLINE_RE.match(text)
     if byline:
         parts = re.split(r"\s*[|\u2014\u2013]\s*|\s+-\s+", byline.group("names"), maxsplit=1)
-        outlet = parts[1].strip(" *_") if len(parts) > 1 else None
-        return outlet or None, tuple(_split_names(parts[0]))
+        people, affiliation = _byline_people(parts[0])
+        outlet = parts[1].strip(" *_") if len(parts) > 1 else affiliation
+        return outlet or None, people
     outlet = None
     authors: list[str] = []
     possessive = re.match(
@@ -325,6 +385,32 @@ def parse_credit(text: str) -> tuple[str | None, tuple[str, ...]]:
     return outlet, tuple(authors)
 
 
+def _byline_people(raw: str) -> tuple[tuple[str, ...], str | None]:
+    """A byline's people and the outlet after them: "Jane Doe and John Roe, Reuters" -> (Jane Doe, John Roe),
+    Reuters; "A, B and C" are three people; "Ada Moss, Senior Reporter" has a job title, no outlet; the names of
+    "PRIYA NAIR Associated Press" are the capitals (as "Priya Nair"). Two people are joined by "and", so a comma
+    after the last name (the one after the last "and", else the first) opens the affiliation."""
+    caps = re.match(
+        r"^(?P<names>[A-Z][A-Z'\u2019.-]+(?:,?\s+(?:and\s+|&\s+)?[A-Z][A-Z'\u2019.-]+)+),?\s+(?P<rest>[A-Z][a-z].*)$",
+        raw,
+    )
+    if caps:
+        return tuple(_name_case(n) for n in _split_names(caps.group("names"))), caps.group("rest").strip(" *_")
+    joins = list(re.finditer(r"\s+(?:and|&)\s+", raw))
+    cut = raw.find(",", joins[-1].end() if joins else 0)
+    names, tail = (raw, "") if cut < 0 else (raw[:cut], raw[cut + 1 :])
+    affiliation = [p.strip(" *_") for p in tail.split(",") if p.strip(" *_")]
+    affiliation = [p for p in affiliation if not is_job_title(p)]
+    return tuple(_name_case(n) for n in _split_names(names)), (affiliation[-1] if affiliation else None)
+
+
+def _name_case(name: str) -> str:
+    """A name written in capitals as a name is written ("PRIYA NAIR" -> "Priya Nair", "O'NEIL" -> "O'Neil")."""
+    if not name.isupper():
+        return name
+    return re.sub(r"(?<=\w)([A-Z]+)", lambda m: m.group(1).lower(), name)
+
+
 def analyse(text: str, fallback_title: str = "") -> Layout:
     """Label every paragraph of a plain-text or Markdown article and read its title, date and credit."""
     layout = Layout()
@@ -337,8 +423,11 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
     back_matter = False
     titled = False
     title_at = 0
+    headline = _headline_before_byline(text, spans)
     header_key = ""
     in_toc = False
+    in_links = False
+    agency = None
     for i, (s, e) in enumerate(spans):
         raw = text[s:e]
         heading = _MD_HEADING.match(raw)
@@ -364,7 +453,11 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
             kind = _read_header(layout, key, value)
             if key == "title" and value:
                 titled, title_at = True, i
-        elif in_toc or (not titled and (is_chrome(raw) or _TABLE_ROW.match(raw))):
+        elif (
+            in_toc
+            or i < headline  # the site's name and menus of a whole page copied above its headline
+            or (not titled and (is_chrome(raw) or _TABLE_ROW.match(raw) or _PAGE_FURNITURE.match(raw)))
+        ):
             kind = model.RELATED
         elif not titled:
             kind = model.TITLE
@@ -379,6 +472,8 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
             kind = model.TITLE
         elif (_BYLINE_RE.match(raw) and len(raw) < 200) or (_CREDIT_RE.search(raw) and len(raw) < 400):
             kind = model.CREDIT
+        elif _PAGE_FURNITURE.match(raw.strip()):
+            kind = model.RELATED
         elif heading or bare_heading:
             kind = model.HEADING
         elif back_matter or is_related_link(raw) or is_chrome(raw):
@@ -386,6 +481,14 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         elif not seen_body and i == title_at + 1 and _followed_by_dateline(text, spans, i):
             kind = model.STANDFIRST
         in_toc = in_toc or _normalise(raw) in _TOC_TITLES
+        if in_links and kind in (model.BODY, model.HEADING) and not heading and not _ends_prose(raw):
+            kind = model.RELATED  # a link in a "Related stories" list
+        in_links = (kind == model.RELATED and in_links) or bool(_LINK_LIST.match(raw.strip()))
+        lead = _LEAD_DATELINE.match(raw) if kind == model.BODY and not seen_body else None
+        if lead and lead.end() < len(raw):  # "WASHINGTON (AP) \u2014 " is where the story was filed, not its prose
+            layout.blocks.append(Block(s, s + len(lead.group(0).rstrip()), model.DATELINE))
+            agency = re.search(r"\(([^()]+)\)", lead.group(0))
+            s += lead.end()
         site = _FROM_SITE.match(raw) if kind == model.RELATED else None
         layout.outlet = layout.outlet or (site.group("site") if site else None)
         if kind == model.CREDIT:
@@ -398,7 +501,8 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         layout.blocks.append(Block(s, e, kind, body_no if kind == model.BODY else 0))
     if not layout.title:
         layout.title = fallback_title
-    layout.title = _without_site_name(layout.title, layout.url)
+    layout.title, site = split_site(layout.title, url=layout.url)
+    layout.outlet = layout.outlet or site or (agency.group(1) if agency else None) or host_name(layout.url)
     return layout
 
 
@@ -430,12 +534,92 @@ def _read_header(layout: Layout, key: str, value: str) -> str:
     return model.RELATED
 
 
-def _without_site_name(title: str, url: str | None) -> str:
-    """'Kenya - Wikipedia' -> 'Kenya' when the part after the dash names the site the URL is on."""
-    found = re.match(r"^(?P<title>.+?)\s+[-|\u2013\u2014\u00b7]\s+(?P<site>[^-|\u2013\u2014\u00b7]{2,40})$", title)
-    host = re.sub(r"^\w+://", "", url or "").split("/")[0].lower()
-    site = re.sub(r"\W+", "", found.group("site").lower()) if found else ""
-    return found.group("title") if found and site and site in host.replace(".", "") else title
+# A page title's separator between the article's own title and the site's name: "Rhine - Wikipedia", "Dam | Post".
+_SITE_SEPARATOR = re.compile(r"\s+(?:[-|\u2013\u2014\u00b7:]|::)\s+")
+# Second-level labels under a country code that are not a site's own name: bbc.co.uk, abc.net.au.
+_GENERIC_SECOND_LEVEL = frozenset(
+    {"co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go", "gob", "mil", "sch"}
+)
+
+
+def host_name(url: str | None) -> str | None:
+    """The site a URL is on, without subdomains ("https://en.wikipedia.org/wiki/X" -> "wikipedia.org",
+    "edition.cnn.com" -> "cnn.com", "www.bbc.co.uk" -> "bbc.co.uk"): the outlet's name of last resort."""
+    host = re.sub(r"^[a-z][\w+.-]*://", "", (url or "").strip().lower()).split("/")[0].split("@")[-1].split(":")[0]
+    labels = [label for label in host.split(".") if label]
+    if len(labels) < 2 or not all(re.fullmatch(r"[a-z0-9-]+", label) for label in labels) or labels[-1].isdigit():
+        return None
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _GENERIC_SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+def names_site(name: str, site_names: tuple[str, ...] = (), url: str | None = None) -> bool:
+    """Whether a title part names the site: one of its declared names, or the name in its host ("Reuters" on
+    reuters.com, "The Guardian" on theguardian.com, "BBC News" on bbc.co.uk, "Wikipedia" on en.wikipedia.org)."""
+    letters = re.sub(r"[\W_]+", "", name.lower())
+    if not letters:
+        return False
+    if any(letters == re.sub(r"[\W_]+", "", n.lower()) for n in site_names):
+        return True
+    host = host_name(url)
+    if not host:
+        return False
+    label = host.split(".")[0].replace("-", "")
+    return letters == label or (len(letters) >= 4 and letters in label) or (len(label) >= 3 and label in letters)
+
+
+def split_site(
+    title: str, site_names: tuple[str, ...] = (), url: str | None = None, heading: str | None = None
+) -> tuple[str, str | None]:
+    """A page title's own part and the site's name in it: "Rhine - Wikipedia" -> ("Rhine", "Wikipedia"), also
+    "Flood | World news | The Guardian" and "BBC News - Flood". Only when it is sure: the other part is the page's
+    heading, or the site part is a declared site name or the name in the URL's host; else (title, None)."""
+    seps = list(_SITE_SEPARATOR.finditer(title))
+    if not seps:
+        return title, None
+    same = lambda a, b: bool(b) and _normalise(a) == _normalise(b)  # noqa: E731
+    last, first = seps[-1], seps[0]
+    own, site = title[: last.start()], title[last.end() :]
+    if len(site) <= 60 and (names_site(site, site_names, url) or same(own, heading) or same(site, heading)):
+        return own, site  # (a heading that is the site's part is the site's logo)
+    if heading and len(site) <= 60 and any(same(title[: sep.start()], heading) for sep in seps):
+        return heading, site  # "Flood | World news | The Guardian": the heading, then a section, then the site
+    site, own = title[: first.start()], title[first.end() :]
+    if len(site) <= 60 and (names_site(site, site_names, url) or same(own, heading)):
+        return own, site
+    return title, None
+
+
+def _headline_before_byline(text: str, spans: list[tuple[int, int]]) -> int:
+    """Where a whole copied news page's headline is: the heading-like line of three or more words nearest above
+    its byline or date line (skipping a standfirst sentence), when two or more lines above it are all menu-short
+    (at most four words) or page furniture: the site's name, menus and banners. 0 when the article starts with its
+    title (a title, then a standfirst without a full stop, then the byline, keeps its title)."""
+    k = next((j for j, (s, e) in enumerate(spans[:60]) if _byline_or_date(text[s:e]) or _long_prose(text[s:e])), -1)
+    if k < 0 or _long_prose(text[spans[k][0] : spans[k][1]]):
+        return 0
+    for t in range(k - 1, max(k - 3, 1), -1):
+        raw = text[spans[t][0] : spans[t][1]].lstrip("# ")
+        if looks_like_heading(raw, 25) and len(raw.split()) >= 3 and not _is_furniture(raw):
+            above = [text[s:e] for s, e in spans[:t]]
+            return t if all(len(a.split()) <= 4 or _is_furniture(a) for a in above) else 0
+        if not _ends_prose(raw):
+            return 0
+    return 0
+
+
+def _byline_or_date(line: str) -> bool:
+    line = line.lstrip("#*_ ").rstrip("*_ ")
+    return bool(_BYLINE_RE.match(line) or (_DATELINE_RE.match(line) and _publication_date(line)))
+
+
+def _long_prose(line: str) -> bool:
+    return _ends_prose(line) and len(line.split()) > 20
+
+
+def _ends_prose(line: str) -> bool:
+    """A paragraph that ends like a sentence (a full stop or exclamation mark) or is long: not a story link."""
+    return bool(re.search(r"""[.!]["'\u201d\u2019)\]]*$""", line.rstrip())) or len(line.split()) > 20
 
 
 def _is_prose(line: str) -> bool:

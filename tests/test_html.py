@@ -110,3 +110,33 @@ def test_wiki_page_furniture_is_removed_and_data_tables_never_answer():
     assert kinds["| 2019 | 95.5 |"] == model.RELATED
     assert not any(w in doc.text for w in ("[1]", "edit", "Wikipedia", "Capital", "Countries of Africa"))
     assert "Kenya is a country in East Africa with a population of more than 47 million in 2019." in kinds
+
+
+def _page(head: str, body: str) -> str:
+    prose = (
+        "<p>The new dam on the Seltz river opened on Monday after two years of work, and it holds enough water for "
+        "40,000 homes through a dry summer, the regional water board said in a statement.</p>"
+    )
+    return f"<html><head>{head}</head><body>{body}<article>{prose}</article></body></html>"
+
+
+def test_declared_site_name_beats_the_title_suffix_and_a_publisher_url_is_no_name():
+    head = (
+        "<title>Dam opens | RP</title><meta property='og:site_name' content='River Post'>"
+        "<meta property='article:publisher' content='https://www.facebook.com/riverpost'>"
+        "<link rel='canonical' href='https://www.riverpost.example/dam'>"
+    )
+    doc = document_from_bytes(_page(head, "<h1>Dam opens</h1>").encode(), "dam.html")
+    assert (doc.meta.title, doc.meta.outlet) == ("Dam opens", "River Post")
+
+
+def test_an_h1_that_is_the_sites_logo_is_not_the_title():
+    head = "<title>Dam opens after a dry summer - River Post</title><meta property='og:title' content='Dam opens after a dry summer'>"
+    doc = document_from_bytes(_page(head, "<header><h1>River Post</h1></header>").encode(), "dam.html")
+    assert (doc.meta.title, doc.meta.outlet) == ("Dam opens after a dry summer", "River Post")
+
+
+def test_without_any_site_name_the_outlet_is_the_host_without_subdomains():
+    head = "<title>Dam opens</title><link rel='canonical' href='https://news.riverpost.example/dam'>"
+    doc = document_from_bytes(_page(head, "<h1>Dam opens</h1>").encode(), "dam.html")
+    assert doc.meta.outlet == "riverpost.example"

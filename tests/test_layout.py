@@ -1,8 +1,10 @@
 """Recognising the parts of a news article and its metadata, on the bundled article and on small ones."""
 
+import pytest
+
 from index import model
 from index.document import document_from_bytes, document_from_text, load_document
-from index.layout import parse_credit, parse_date
+from index.layout import host_name, parse_credit, parse_date, split_site
 
 from .conftest import BUNDLED
 
@@ -138,3 +140,74 @@ def test_an_old_date_alone_on_a_line_is_not_the_articles_date():
     assert document_from_text(text, "storm.txt").meta.date == "2025-03-03"
     text = "Archive story\n\nPublished 5 January 1985\n\nThe harbour closed on Monday.\n"
     assert document_from_text(text, "archive.txt").meta.date == "1985-01-05"
+
+
+def test_parse_date_with_a_weekday_or_a_time_first():
+    assert parse_date("Wed 30 Oct 2024 14.05 EDT") == "2024-10-30"
+    assert parse_date("Updated 3:45 PM EDT, Wed October 30, 2024") == "2024-10-30"
+
+
+def test_an_updated_line_with_the_time_first_is_the_date_line():
+    text = "Storm hits coast\n\nUpdated 3:45 PM EDT, Wed October 30, 2024\n\nThe storm reached the coast on Tuesday.\n"
+    doc = document_from_text(text, "storm.txt")
+    assert doc.meta.date == "2024-10-30"
+    assert [s.kind for s in doc.sentences] == [model.TITLE, model.DATELINE, model.BODY]
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet", "authors"),
+    [
+        ("By Maria Lopez and Ken Park, Reuters", "Reuters", ("Maria Lopez", "Ken Park")),
+        ("By Ann Lee, Reuters", "Reuters", ("Ann Lee",)),
+        ("By Jane Doe, John Roe and Sam Poe", None, ("Jane Doe", "John Roe", "Sam Poe")),
+        ("By Ada Moss, Senior Political Correspondent", None, ("Ada Moss",)),
+        ("By Owen Pryce, Local Democracy Reporter, Riverton Gazette", "Riverton Gazette", ("Owen Pryce",)),
+        ("By PRIYA NAIR and JOHN O'ROE Associated Press", "Associated Press", ("Priya Nair", "John O'Roe")),
+        ("By Jane Doe | Reuters", "Reuters", ("Jane Doe",)),
+    ],
+)
+def test_a_byline_names_people_and_its_outlet_apart(byline, outlet, authors):
+    assert parse_credit(byline) == (outlet, authors)
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("https://en.wikipedia.org/wiki/Rhine", "wikipedia.org"),
+        ("https://edition.metrowire.example/2024/x.html", "metrowire.example"),
+        ("http://www.rivertongazette.co.uk/news", "rivertongazette.co.uk"),
+        ("https://user@news.example.org:8080/x", "example.org"),
+        ("http://localhost:8000/x", None),
+        ("http://127.0.0.1/x", None),
+        (None, None),
+    ],
+)
+def test_host_name_is_the_site_without_subdomains(url, host):
+    assert host_name(url) == host
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "heading", "expected"),
+    [
+        ("Rhine - Wikipedia", "https://en.wikipedia.org/wiki/Rhine", None, ("Rhine", "Wikipedia")),
+        ("Rhine - Wikipedia", None, "Rhine", ("Rhine", "Wikipedia")),
+        ("Fed holds rates | Reuters", "https://www.reuters.com/x", None, ("Fed holds rates", "Reuters")),
+        ("Flood warning | World news | The Guardian", None, "Flood warning", ("Flood warning", "The Guardian")),
+        ("BBC News - Flood warning", "https://www.bbc.co.uk/news/x", None, ("Flood warning", "BBC News")),
+        ("Biden - Trump debate", "https://www.nytimes.com/x", None, ("Biden - Trump debate", None)),
+        ("Election night live: results as they come in", None, None, ("Election night live: results as they come in", None)),
+        ("Rhine - Wikipedia", None, None, ("Rhine - Wikipedia", None)),
+    ],
+)  # fmt: skip
+def test_split_site_only_when_the_site_part_is_confirmed(title, url, heading, expected):
+    assert split_site(title, url=url, heading=heading) == expected
+
+
+def test_reader_tool_header_title_suffix_names_the_outlet():
+    text = (
+        "Title: Kenya - Wikipedia\n\nURL Source: https://en.wikipedia.org/wiki/Kenya\n\nMarkdown Content:\n"
+        "Kenya is a country in East Africa.\n"
+    )
+    assert document_from_bytes(text.encode(), "kenya.md").meta.outlet == "Wikipedia"
+    text = "Title: Kenya\n\nURL Source: https://en.wikipedia.org/wiki/Kenya\n\nKenya is a country in East Africa.\n"
+    assert document_from_bytes(text.encode(), "kenya.md").meta.outlet == "wikipedia.org"  # the host: last resort

@@ -36,7 +36,19 @@ def test_title_and_no_false_metadata(doc):
     assert doc.meta.title == "Rhine"
     assert doc.meta.authors == ()
     assert doc.meta.date is None
-    assert doc.meta.outlet in ("Wikipedia", "en.wikipedia.org")  # the tagline, or the HTML page's site
+    assert doc.meta.outlet == "Wikipedia"  # the tagline in text and Markdown, the title's suffix in HTML
+
+
+def test_a_saved_page_with_wikipedias_json_ld_names_the_same_outlet_and_no_author():
+    """Wikipedia's own JSON-LD credits an organisation as author and the Wikimedia Foundation as publisher."""
+    page = (FIXTURES / "wikipedia-rhine.html").read_text(encoding="utf-8")
+    ld = (
+        '<script type="application/ld+json">{"@context":"https:\\/\\/schema.org","@type":"Article","name":"Rhine",'
+        '"author":{"@type":"Organization","name":"Contributors to Wikimedia projects"},"publisher":{"@type":'
+        '"Organization","name":"Wikimedia Foundation, Inc."},"headline":"river in Western Europe"}</script>'
+    )
+    doc = document_from_bytes(page.replace("</body>", ld + "</body>").encode(), "rhine.html")
+    assert (doc.meta.title, doc.meta.outlet, doc.meta.authors) == ("Rhine", "Wikipedia", ())
 
 
 def test_offsets_refer_to_the_stored_text(doc):
