@@ -59,6 +59,7 @@ _OBJECT_OF = {"in", "on", "at", "of", "for", "from", "with", "by", "to", "about"
 # A subject never starts right after a preposition ("a report on Nigeria") or inside a noun phrase ("the state").
 _QUOTE_TAIL = re.compile(r"^[|\s]*\|[|\s,]*[^|,;:]*?\s(?P<verb>[a-z]{2,}ed|[a-z]{3,}s)\b[^|]*$")
 _FIRST_PERSON = {"i", "we"}
+_NEITHER = re.compile(r"\b(?:[Nn]either|nor)\b[^|,;]*$")
 _NOT_BEFORE_SUBJECT = _OBJECT_OF | {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
 # Cue forms that are also plural nouns ("member states", "media reports"): only after a name or a pronoun.
 _NOUN_LIKE = {"states", "reports", "claims", "notes", "remarks", "comments", "projects", "estimates", "forecasts",
@@ -285,6 +286,8 @@ def _from_cue(
     before = narrative[: match.start()]
     after = narrative[match.end() :]
     if _NEGATED.search(before + match["aux"]) or _PASSIVE.search(before) or _TO_BE.match(after):
+        return None
+    if _NEITHER.search(before):  # "Neither the White House nor the Pentagon responded"
         return None
     if before.endswith("-"):  # "so-called", "self-reported": part of a word
         return None

@@ -857,6 +857,11 @@ class Registry:
         return entity
 
     def _by_role(self, role: str, gender: str | None, synonyms: bool = False) -> Entity | None:
+        if role == AGE and not any(self.paragraph in (e.named_in, e.spoke_in) for e in self.recent if e.kind == PERSON):
+            named = [e for e in self.entities if e.kind == PERSON and not e.confirmed and e.named_in == self.paragraph]
+            if named:  # "Sifan Hassan finished fourth. ... the 24-year-old said": the full name just given
+                named[-1].confirmed = True
+                return named[-1]
         for entity in reversed(self.recent):
             if entity.kind != PERSON or (gender and entity.gender not in (None, gender)):
                 continue
