@@ -36,6 +36,8 @@ _FURNITURE_XPATH = " | ".join(
 # LiveBlogPosting, ...), whose headline, author and publisher describe the page.
 _ARTICLE_TYPE = re.compile(r"(?:\w*Article|\w*Posting|Report)$")
 _PERSON, _ORGANISATIONS = "Person", ("Organization", "NewsMediaOrganization", "Corporation")
+# The address a browser notes in a page it saves: <!-- saved from url=(0042)https://... -->.
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(?P<url>https?://[^\s>]+?)\s*-->", re.IGNORECASE)
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 
 
@@ -83,7 +85,8 @@ def extract(markup: str, path: str) -> Page:
     body = _blocks(found.body) if found is not None and found.body is not None else []
     if not body:
         raise ArticleError(f"{path}: no article text found in the HTML page")
-    url = _clean(found.url)
+    saved_from = _SAVED_FROM.search(markup[:4096])
+    url = _clean(found.url) or (saved_from.group("url") if saved_from else None)
     title = _title(head, url) or _clean(found.title)
     if body and _clean(body[0].lstrip("# ")) == title:
         body[0] = title  # the page's own heading is the title, not a section heading

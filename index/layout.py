@@ -54,6 +54,13 @@ def is_job_title(name: str) -> bool:
     return bool(words) and (set(words) <= _ROLE_WORDS or bool(re.fullmatch(_ROLE_NOUNS, words[-1])))
 
 
+# A byline without "By", as a page puts its authors' names above the date: "Jane Doe and John Roe", "Jane Doe in
+# Kyiv". Only a line of two-to-four-word names right before a date line, before the body, is read as one.
+_PERSON_NAME = r"[A-Z][\w'\u2019.-]+(?:\s+(?:[A-Z][\w'\u2019.-]+|de|van|von|der|da|di|del|la|le|al|bin)){1,3}"
+_NAMES_LINE = re.compile(
+    rf"^\s*(?P<names>{_PERSON_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_PERSON_NAME})*)"
+    r"(?:\s+in\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})?\s*$"
+)
 _CREDIT_RE = re.compile(
     r"contributed to this (?:report|story|article)|^\s*(?:reporting|writing|editing|additional reporting)\s+by\b",
     re.IGNORECASE,
@@ -172,7 +179,7 @@ _CHROME_RE = re.compile(
 # ("... Photo: AP", "(AP Photo/Jane Doe)", "Photograph: Jane Doe/Reuters", "... Getty Images").
 _PAGE_FURNITURE = re.compile(
     r"^(?:(?:read|watch|listen)\s+(?:more|also|next)|also\s+read|related(?:\s+(?:stories|articles|coverage|content|"
-    r"links?|reading|topics|video))?|more\s+(?:from|on)\b[^.!?]{0,60}|more\s+stories|recommended(?:\s+stories)?|"
+    r"links?|reading|topics|video))?|more\s+(?:from|on)\b[^.!?,;]{0,40}|more\s+stories|recommended(?:\s+stories)?|"
     r"most\s+(?:read|popular|viewed)|(?:skip\s+)?advertisement|story\s+continues\s+(?:below|after)[^.!?]{0,40}|"
     r"(?:share|print|email|save)\s+this\s+(?:article|story|page)|you\s+(?:may|might)\s+also\s+like|"
     r"follow\s+us\s+on[^.!?]{0,60})\s*(?:[:\u2013\u2014|>-].*)?$"
@@ -278,7 +285,7 @@ def _is_furniture(line: str) -> bool:
         or _MD_HEADING.match(line)
         or is_related_link(line)
         or is_chrome(line)
-        or _PAGE_FURNITURE.match(line.strip())
+        or is_page_furniture(line)
         or _TABLE_ROW.match(line)
         or _HEADER_FIELD.match(line)
         or _WIKI_HEADING.match(line)
@@ -289,6 +296,13 @@ def is_chrome(line: str) -> bool:
     """A wiki page's interface line (menus, tabs, 'From Wikipedia...', hatnotes, category and footer lines)."""
     line = line.strip()
     return line.lower() in _CHROME_LINES or bool(_CHROME_RE.match(line))
+
+
+def is_page_furniture(line: str) -> bool:
+    """A news page's line that is no prose ("Read more: ...", "Advertisement", a newsletter or cookie notice, a
+    caption ending in a photo credit); it opens with a capital, so a hard-wrapped line of prose never is one."""
+    line = line.strip()
+    return not line[:1].islower() and bool(_PAGE_FURNITURE.match(line))
 
 
 def looks_like_heading(line: str, max_words: int = 10) -> bool:
@@ -369,6 +383,9 @@ def parse_credit(text: str) -> tuple[str | None, tuple[str, ...]]:
         people, affiliation = _byline_people(parts[0])
         outlet = parts[1].strip(" *_") if len(parts) > 1 else affiliation
         return outlet or None, people
+    names_only = _NAMES_LINE.match(text)
+    if names_only:
+        return None, tuple(_split_names(names_only.group("names")))
     outlet = None
     authors: list[str] = []
     possessive = re.match(
@@ -456,7 +473,7 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         elif (
             in_toc
             or i < headline  # the site's name and menus of a whole page copied above its headline
-            or (not titled and (is_chrome(raw) or _TABLE_ROW.match(raw) or _PAGE_FURNITURE.match(raw)))
+            or (not titled and (is_chrome(raw) or _TABLE_ROW.match(raw) or is_page_furniture(raw)))
         ):
             kind = model.RELATED
         elif not titled:
@@ -466,13 +483,15 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         elif not seen_body and _DATELINE_RE.match(raw) and _publication_date(raw):
             kind = model.DATELINE
             layout.date = layout.date or parse_date(raw)
+        elif not seen_body and _NAMES_LINE.match(raw) and _followed_by_dateline(text, spans, i, 1):
+            kind = model.CREDIT
         elif _TABLE_ROW.match(raw):
             kind = model.RELATED
         elif not seen_body and _normalise(raw) == _normalise(layout.title):
             kind = model.TITLE
         elif (_BYLINE_RE.match(raw) and len(raw) < 200) or (_CREDIT_RE.search(raw) and len(raw) < 400):
             kind = model.CREDIT
-        elif _PAGE_FURNITURE.match(raw.strip()):
+        elif is_page_furniture(raw):
             kind = model.RELATED
         elif heading or bare_heading:
             kind = model.HEADING
@@ -598,6 +617,8 @@ def _headline_before_byline(text: str, spans: list[tuple[int, int]]) -> int:
     k = next((j for j, (s, e) in enumerate(spans[:60]) if _byline_or_date(text[s:e]) or _long_prose(text[s:e])), -1)
     if k < 0 or _long_prose(text[spans[k][0] : spans[k][1]]):
         return 0
+    if k > 0 and _NAMES_LINE.match(text[spans[k - 1][0] : spans[k - 1][1]]):
+        k -= 1  # the authors' names above the date line are the byline
     for t in range(k - 1, max(k - 3, 1), -1):
         raw = text[spans[t][0] : spans[t][1]].lstrip("# ")
         if looks_like_heading(raw, 25) and len(raw.split()) >= 3 and not _is_furniture(raw):
@@ -639,6 +660,6 @@ def _bare_heading(text: str, spans: list[tuple[int, int]], i: int) -> bool:
     return len(after) == 2 and looks_like_heading(after[0]) and _is_prose(after[1])
 
 
-def _followed_by_dateline(text: str, spans: list[tuple[int, int]], i: int) -> bool:
-    """A paragraph right after the title that precedes a date line is the standfirst."""
-    return any(_DATELINE_RE.match(text[s:e]) for s, e in spans[i + 1 : i + 3])
+def _followed_by_dateline(text: str, spans: list[tuple[int, int]], i: int, within: int = 2) -> bool:
+    """Whether a date line comes within the next `within` paragraphs (after the title: the standfirst's test)."""
+    return any(_DATELINE_RE.match(text[s:e]) for s, e in spans[i + 1 : i + 1 + within])

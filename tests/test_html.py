@@ -140,3 +140,11 @@ def test_without_any_site_name_the_outlet_is_the_host_without_subdomains():
     head = "<title>Dam opens</title><link rel='canonical' href='https://news.riverpost.example/dam'>"
     doc = document_from_bytes(_page(head, "<h1>Dam opens</h1>").encode(), "dam.html")
     assert doc.meta.outlet == "riverpost.example"
+
+
+def test_a_browser_saved_pages_address_is_its_url_when_it_names_no_other():
+    page = "<!-- saved from url=(0041)https://www.riverpost.example/news/dam -->\n" + _page(
+        "<title>Dam opens</title>", "<h1>Dam opens</h1>"
+    )
+    doc = document_from_bytes(page.encode(), "dam.html")
+    assert (doc.meta.url, doc.meta.outlet) == ("https://www.riverpost.example/news/dam", "riverpost.example")

@@ -41,6 +41,9 @@ EXPECTED = {
         "Storm knocks out power to 200,000 homes across three states", "Reuters", ("Maria Lopez", "Ken Park"),
         "2024-10-30",
     ),
+    "news-names-above-date.txt": (
+        "Harbour authority approves night ferries after safety review", None, ("Jane Doe",), "2024-10-30",
+    ),
     "news-ap.txt": ("Council delays vote on city budget", "Associated Press", ("Priya Nair",), "2024-10-29"),
     "news-published.md": (
         "Harbour authority approves night ferries after safety review", "Harbour Ledger", ("Jane Doe",),
@@ -51,7 +54,7 @@ EXPECTED = {
 FURNITURE = (
     "Photo", "cookie", "Sign up", "newsletter", "inbox", "Read more", "Related", "Ferry fares to rise",
     "Bay collision", "More from", "Accept", "Advertisement", "Most read", "All rights reserved", "Privacy",
-    "Follow us", "Skip to", "Share", "Library hours at a glance", "autumn storms", "Hurricane season",
+    "Follow us", "Skip to", "Sign in", "Portsmouth", "Share", "Library hours at a glance", "autumn storms", "Hurricane season",
     "Subscribe", "(AP)", "(Reuters)", "WASHINGTON", "LONDON", "COLUMBUS", "By ",
 )  # fmt: skip
 
@@ -171,3 +174,15 @@ def test_a_title_then_a_standfirst_without_a_full_stop_keeps_its_title():
     doc = document_from_bytes(text.encode(), "harbour.txt")
     assert doc.meta.title == "Harbour reopens after storm"
     assert doc.meta.authors == ("Jane Roe",)
+
+
+def test_a_hard_wrapped_line_opening_like_furniture_stays_in_its_sentence():
+    text = (
+        "Council news\n\nThe mayor said on Monday that she would say\nmore on the matter when the council meets "
+        "on\nTuesday, and that a photo\nexhibition would open in May.\n"
+    )
+    doc = document_from_bytes(text.encode(), "council.txt")
+    assert answerable(doc)[1:] == [
+        "The mayor said on Monday that she would say\nmore on the matter when the council meets on\nTuesday, and "
+        "that a photo\nexhibition would open in May."
+    ]
