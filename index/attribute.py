@@ -135,7 +135,7 @@ _WITHHELD = re.compile(
     r"\b(?P<verb>(?:(?:could|would|did|does|do|can|will|has|have)\s+not|(?:could|would|did|does|do|ca|wo|has|have)"
     r"n['\u2019]t|cannot|declined\s+to|refused\s+to|(?:has|have)\s+yet\s+to)\s+(?:(?:immediately|publicly|"
     r"officially|independently|yet)\s+)?(?:confirm|say|comment|specify|disclose|elaborate|reveal|verify|deny|"
-    r"rule\s+out|speculate|give\s+details|provide\s+details|discuss))\b"
+    r"rule\s+out|speculate|give\s+details|provide\s+details|discuss|name|identify))\b"
 )
 
 # "The results were announced by the finance chief, David Lin": a passive cue, its source after "by".
@@ -183,7 +183,8 @@ def attribute(sentences: list[model.Sentence]) -> list[model.Sentence]:
                 found[idx] = source
                 if source.entity:
                     here.append(source.entity)
-                    registry.spoke(source.entity)
+                    if source.via in (VIA_NAMED, VIA_SURNAME):  # a guessed pronoun never tells namesakes apart
+                        registry.spoke(source.entity)
             people.append(_note_mentions(quoted.masked[lo:hi], registry, source))
         _fill_quotes(group, offsets, quoted, found, people, last_of=paragraph_speakers)
         paragraph_speakers.append(_last_source(group, found))
@@ -536,7 +537,7 @@ def _note_mentions(narrative: str, registry: speakers.Registry, source: _Source 
         entity = registry.known_person(mention.name) if not mention.title else None
         if (entity is None and len(mention.name.split()) >= 2) or mention.title:
             end = start + len(phrase)
-            mention.title = mention.title or _role_before(narrative[:start])
+            mention.title = mention.title or _role_before(narrative[:start], mention.name)
             # A common first name is evidence enough ("Jane Moss, who chairs the committee, ... she asked").
             if mention.title or mention.gender or _person_after(narrative[end:]) or (gendered and start == 0):
                 entity = registry.resolve(mention)
@@ -559,12 +560,22 @@ def _note_mentions(narrative: str, registry: speakers.Registry, source: _Source 
     return [e for _, e in seen if e.kind == speakers.PERSON]
 
 
-def _role_before(text: str) -> str | None:
-    """The role set off before a name ("Its general secretary, Daniel Kebede, ..."), as a title."""
+def _role_before(text: str, name: str) -> str | None:
+    """The role set off before a name ("Its general secretary, Daniel Kebede, ..."), or written right before it
+    ("Supporters' trust chair Mo Ahmed welcomed ...", where only "Mo Ahmed" is a capitalised run), as a title."""
     match = _ROLE_CHUNK.search(text)
     phrase = _longest_subject(match.group(1)) if match else None
     mention = speakers.parse(phrase) if phrase else None
-    return _STRIP_ARTICLE.sub("", phrase) if mention and mention.role and phrase else None
+    if mention and mention.role and phrase:
+        return _STRIP_ARTICLE.sub("", phrase)
+    words = _PUNCT_BREAK.split(text)[-1].split()[-6:] if text.endswith(" ") else []
+    for i in range(len(words)):
+        if words[i].lower() in _NOT_BEFORE_SUBJECT:
+            continue
+        titled = speakers.parse(" ".join([*words[i:], name]))
+        if titled and titled.kind == speakers.PERSON and titled.name == name and titled.title:
+            return titled.title
+    return None
 
 
 def _person_after(rest: str) -> bool:
