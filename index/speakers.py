@@ -775,7 +775,7 @@ class Registry:
         if mention.kind == PERSON and mention.role:
             if " " not in mention.name and _is_cap(mention.name):  # "King said" after "Martin Luther King III"
                 people = [e for e in reversed(self.entities) if e.kind == PERSON]
-                named = self._named_by(mention.name, people, mention.gender, mention.hint)
+                named = self._named_by(mention.name, people, mention)
                 if named and named is not _AMBIGUOUS:
                     return self._update(named, mention)
             # "the senator" may refer back to "Sen. X"; a capitalised "the Doctor" may be a name of its own
@@ -809,7 +809,7 @@ class Registry:
             if entity.name == mention.name:
                 return self._update(entity, mention)
         if len(parts) == 1:
-            found = self._named_by(parts[0], people, mention.gender, mention.hint)
+            found = self._named_by(parts[0], people, mention)
             if found is _AMBIGUOUS:  # namesakes the text does not tell apart: the name as written, no guess
                 return Entity(PERSON, mention.name, mention.title, mention.gender)
             if found:
@@ -821,20 +821,25 @@ class Registry:
                     return self._update(entity, mention)
         return self._update(self._add(Entity(PERSON, mention.name, mention.title, mention.gender)), mention)
 
-    def _named_by(self, word: str, people: list[Entity], gender: str | None, hint: str | None) -> Entity | None:
+    def _named_by(self, word: str, people: list[Entity], mention: Mention | None) -> Entity | None:
         """The person a single name word refers to: a surname (or a family name written first, or a first name) of
         someone introduced earlier. Several namesakes ("Tom Hardy", "Mary Hardy") are told apart by the gender of an
-        honorific ("Ms. Hardy") or of the sentence ("Hardy said she"), else by who was named in this paragraph, else
-        who spoke in this or the previous one, else who was named in the previous one; with no such cue (or two
-        people in one place) the result is _AMBIGUOUS."""
+        honorific ("Ms. Hardy") or of the sentence ("Hardy said she"), or a title only one of them holds ("Coach
+        Hardy"), else by who was named in this paragraph, else who spoke in this or the previous one, else who was
+        named in the previous one; with no such cue (or two people in one place) the result is _AMBIGUOUS."""
+        titled = _role_words(mention.title) if mention else set()
         for match in (lambda e: e.tokens[-1:] == (word,), lambda e: word in e.tokens):
             found = [e for e in people if match(e)]
             if len(found) <= 1:
                 if found:
                     return found[0]
                 continue
-            for want in (gender, hint):
-                fits = [e for e in found if want and e.gender in (None, want)]
+            cues = (
+                [e for e in found if mention and mention.gender and e.gender in (None, mention.gender)],
+                [e for e in found if mention and mention.hint and e.gender in (None, mention.hint)],
+                [e for e in found if titled & _role_words(e.title)],
+            )
+            for fits in cues:
                 if len(fits) == 1:
                     return fits[0]
                 found = fits if len(fits) > 1 else found
@@ -913,11 +918,17 @@ class Registry:
                 (e for e in people if set(e.tokens) <= set(words) or set(words) <= set(e.tokens)), None
             )
         else:
-            found = self._named_by(name, people, None, None)
+            found = self._named_by(name, people, None)
         if found is None or found is _AMBIGUOUS:
             return None
         found.named_in = self.paragraph
         return found
+
+
+def _role_words(title: str | None) -> set[str]:
+    """The words of a title that name a role, with the roles an abbreviation stands for ("Sen." -> senator)."""
+    words = {_norm(w) for w in (title or "").split()} - _COURTESY
+    return {r for w in words for r in (w, *_ROLE_SYNONYMS.get(w, ())) if r in ROLE_NOUNS}
 
 
 def untitled(entity: Entity) -> bool:

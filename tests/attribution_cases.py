@@ -1189,6 +1189,13 @@ CASES: list[Case] = [
         "Robotics.",
         (("funding round", None, ANY), ("lets us scale", "Omar Reyes", "founder and chief executive of Kelp Robotics")),
     ),
+    Case(
+        "namesakes told apart by a title only one holds",
+        "Coach Tom Hardy praised the team. Striker Mary Hardy scored twice.\n\n"
+        '"It was a great night," Coach Hardy said.\n\nDr. Ann Cole and her husband, Tom Cole, run the clinic.\n\n'
+        "Dr. Cole said the clinic would stay open.",
+        (("great night", "Tom Hardy", "Coach"), ("stay open", "Ann Cole", "Dr.")),
+    ),
     # Round 5: two whole invented articles, labelled before the code was run on them (local news 16/16; a
     # football club 8/13 then, 10/13 after two fixes: a role written right before a name that is the only
     # capitalised run, and "declined to name"). Left out as known limits: "the former Wales international said"
