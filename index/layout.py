@@ -175,8 +175,8 @@ _CHROME_RE = re.compile(
     re.IGNORECASE,
 )
 # A news page's furniture copied with its text: pointers to other stories ("Read more: ...", "Related: ..."),
-# newsletter and cookie notices, advertisement markers, share prompts, and photo captions ending in a credit
-# ("... Photo: AP", "(AP Photo/Jane Doe)", "Photograph: Jane Doe/Reuters", "... Getty Images").
+# newsletter and cookie notices, advertisement markers, share buttons, a live blog's post times ("22.10 GMT", "5m
+# ago"), and photo captions ending in a credit ("... Photo: AP", "(AP Photo/Jane Doe)", "... Getty Images").
 _PAGE_FURNITURE = re.compile(
     r"^(?:(?:read|watch|listen)\s+(?:more|also|next)|also\s+read|related(?:\s+(?:stories|articles|coverage|content|"
     r"links?|reading|topics|video))?|more\s+(?:from|on)\b[^.!?,;]{0,40}|more\s+stories|recommended(?:\s+stories)?|"
@@ -188,6 +188,8 @@ _PAGE_FURNITURE = re.compile(
     r"|^(?:accept|reject|allow|manage)\s+(?:all\s+)?(?:cookies|preferences|choices)\b.{0,60}$"
     r"|^(?:\u00a9|\(c\)|copyright\b).{0,200}$|^.{0,200}\ball\s+rights\s+reserved\.?$"
     r"|^skip\s+to\s+(?:main\s+)?(?:content|navigation|search)$"
+    r"|^(?:share|copy\s+link|link\s+copied|share\s+on\s+\w+|show\s+(?:more|key\s+events)|load\s+more(?:\s+\w+)?)$"
+    rf"|^(?:{_CLOCK}|\d{{1,3}}\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago)$"
     r"|^.{0,300}(?-i:\b(?:Photo(?:graph)?s?|Image|Picture|Illustration|Video|Credit)(?:\s+by)?\s*:\s*[A-Z][^.:!?]{0,80}\.?"
     r"|\((?:[A-Z]+\s+)?Photo(?:graph)?\b[^()]{0,80}\)|\bGetty\s+Images)\s*$",
     re.IGNORECASE,
@@ -195,7 +197,8 @@ _PAGE_FURNITURE = re.compile(
 # Titles of lists of links to other stories inside a news page: the short lines after one are links, not prose.
 _LINK_LIST = re.compile(
     r"^(?:related(?:\s+\w+)?|read\s+(?:more|also|next)|also\s+read|more\s+(?:from|on)\b.{0,60}|more\s+stories|"
-    r"recommended(?:\s+\w+)?|most\s+(?:read|popular|viewed)|you\s+(?:may|might)\s+also\s+like|top\s+stories|trending)"
+    r"recommended(?:\s+\w+)?|most\s+(?:read|popular|viewed)|you\s+(?:may|might)\s+also\s+like|top\s+stories|trending|"
+    r"key\s+events|latest\s+(?:updates|posts))"
     r"\s*:?$",
     re.IGNORECASE,
 )
@@ -502,7 +505,10 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         in_toc = in_toc or _normalise(raw) in _TOC_TITLES
         if in_links and kind in (model.BODY, model.HEADING) and not heading and not _ends_prose(raw):
             kind = model.RELATED  # a link in a "Related stories" list
-        in_links = (kind == model.RELATED and in_links) or bool(_LINK_LIST.match(raw.strip()))
+        if _LINK_LIST.match(raw.strip()):
+            kind, in_links = (model.RELATED if kind == model.BODY else kind), True
+        else:
+            in_links = in_links and kind == model.RELATED
         lead = _LEAD_DATELINE.match(raw) if kind == model.BODY and not seen_body else None
         if lead and lead.end() < len(raw):  # "WASHINGTON (AP) \u2014 " is where the story was filed, not its prose
             layout.blocks.append(Block(s, s + len(lead.group(0).rstrip()), model.DATELINE))

@@ -44,6 +44,9 @@ EXPECTED = {
     "news-names-above-date.txt": (
         "Harbour authority approves night ferries after safety review", None, ("Jane Doe",), "2024-10-30",
     ),
+    "news-liveblog-copied.txt": (
+        "Election night live: results as they come in", None, ("Tom Hale", "Nadia Brook"), "2024-10-30",
+    ),
     "news-ap.txt": ("Council delays vote on city budget", "Associated Press", ("Priya Nair",), "2024-10-29"),
     "news-published.md": (
         "Harbour authority approves night ferries after safety review", "Harbour Ledger", ("Jane Doe",),
@@ -54,7 +57,7 @@ EXPECTED = {
 FURNITURE = (
     "Photo", "cookie", "Sign up", "newsletter", "inbox", "Read more", "Related", "Ferry fares to rise",
     "Bay collision", "More from", "Accept", "Advertisement", "Most read", "All rights reserved", "Privacy",
-    "Follow us", "Skip to", "Sign in", "Portsmouth", "Share", "Library hours at a glance", "autumn storms", "Hurricane season",
+    "Follow us", "Skip to", "Sign in", "Portsmouth", "GMT", "Key events", "First result declared", "Share", "Library hours at a glance", "autumn storms", "Hurricane season",
     "Subscribe", "(AP)", "(Reuters)", "WASHINGTON", "LONDON", "COLUMBUS", "By ",
 )  # fmt: skip
 
