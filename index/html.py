@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from index.ingest import ArticleError
-from index.layout import is_job_title, split_site
+from index.layout import dateline_date, is_job_title, split_site
 
 # Both log about every odd page; what matters reaches the user as an ArticleError.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -70,6 +70,7 @@ def extract(markup: str, path: str) -> Page:
             raise ArticleError(f"{path}: no article text found in the HTML page")
         head = _declared(tree)
         _drop_furniture(tree)
+        shown_date = _date_under_heading(tree)
         found = trafilatura.bare_extraction(
             tree,
             with_metadata=True,
@@ -98,7 +99,7 @@ def extract(markup: str, path: str) -> Page:
         text="\n\n".join(body) + "\n",
         title=title,
         authors=tuple(name for name in people if name.casefold() not in _names_of(head, outlet)),
-        date=_clean(found.date),
+        date=_clean(found.date) or shown_date,
         outlet=outlet,
         url=url,
     )
@@ -142,6 +143,31 @@ def _declared(tree) -> _Head:
         publisher=publisher or meta.get("publisher") or meta.get("dc.publisher") or meta.get("dcterms.publisher"),
         authors=_present(*(_person(a) for a in _as_list(article.get("author")))),
     )
+
+
+def _date_under_heading(tree) -> str | None:
+    """The date a page shows near its headline when no tag states one: among the 300 elements after the first
+    h1, outside tables, the first short text that is a date line ("Updated 3:45 PM EDT, Wed October 30, 2024"),
+    before the story's first long paragraph."""
+    after = -1
+    for element in tree.iter():
+        if after < 0:
+            after = 0 if element.tag == "h1" else -1
+            continue
+        after += 1
+        if after > 300:
+            return None
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "h1") or len(element) > 5:
+            continue  # (an element of many children holds blocks, not one line)
+        if next(element.iterancestors("table"), None) is not None:
+            continue
+        text = _clean("".join(element.itertext()))
+        if text and len(text) > 200 and element.tag == "p":
+            return None
+        date = dateline_date(text) if text and len(text) <= 80 else None
+        if date:
+            return date
+    return None
 
 
 def _title(head: _Head, url: str | None) -> str | None:

@@ -531,6 +531,12 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
     return layout
 
 
+def dateline_date(line: str) -> str | None:
+    """The ISO date of a line that is a publication date line ("Updated 3:45 PM EDT, Wed October 30, 2024",
+    "Published: 30 October 2024"), else None."""
+    return parse_date(line) if _DATELINE_RE.match(line) and _publication_date(line) else None
+
+
 def _publication_date(line: str) -> bool:
     """A date line that can be the article's own date: labelled as one ("Published ..."), or of 1990 or later;
     "10 July 1856" alone on a line is an infobox value or a caption, not when the article appeared."""

@@ -148,3 +148,11 @@ def test_a_browser_saved_pages_address_is_its_url_when_it_names_no_other():
     )
     doc = document_from_bytes(page.encode(), "dam.html")
     assert (doc.meta.url, doc.meta.outlet) == ("https://www.riverpost.example/news/dam", "riverpost.example")
+
+
+def test_a_date_shown_under_the_headline_is_the_date_when_no_tag_states_one():
+    shown = "<h1>Dam opens</h1><div class='timestamp'>Updated 3:45 PM EDT, Wed October 30, 2024</div>"
+    doc = document_from_bytes(_page("<title>Dam opens</title>", shown).encode(), "dam.html")
+    assert doc.meta.date == "2024-10-30"
+    in_table = "<h1>Dam opens</h1><table><tr><th>Opened</th><td>30 October 2024</td></tr></table>"
+    assert document_from_bytes(_page("<title>Dam opens</title>", in_table).encode(), "dam.html").meta.date is None
