@@ -59,6 +59,14 @@ _OBJECT_OF = {"in", "on", "at", "of", "for", "from", "with", "by", "to", "about"
 # A subject never starts right after a preposition ("a report on Nigeria") or inside a noun phrase ("the state").
 _QUOTE_TAIL = re.compile(r"^[|\s]*\|[|\s,]*[^|,;:]*?\s(?P<verb>[a-z]{2,}ed|[a-z]{3,}s)\b[^|]*$")
 _FIRST_PERSON = {"i", "we"}
+# Words after which a clause's subject may start ("... as officials said", "Last week Smith said").
+_BEFORE_SUBJECT = {"and", "but", "or", "nor", "so", "yet", "as", "while", "when", "whereas", "because", "although",
+                   "though", "if", "unless", "once", "where", "that", "then", "now", "also", "still", "even", "meanwhile",
+                   "here", "there", "again", "too"}  # fmt: skip
+_TIME_WORDS = {"week", "weeks", "month", "months", "year", "years", "day", "days", "night", "morning", "afternoon",
+               "evening", "weekend", "decade", "time", "today", "yesterday", "tonight", "ago", "later", "earlier",
+               "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december"}  # fmt: skip
 _NEITHER = re.compile(r"\b(?:[Nn]either|nor)\b[^|,;]*$")
 _NOT_BEFORE_SUBJECT = _OBJECT_OF | {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"}
 # Cue forms that are also plural nouns ("member states", "media reports"): only after a name or a pronoun.
@@ -327,6 +335,9 @@ def _from_cue(
             entity.title = appositive
         return _Source(kind, entity, cue, phrase, via, len(before))
     if before.strip(" |,\u2014\u2013-") == "" or before.rstrip().endswith((",", "|", ":")):
+        who = speakers.parse(_up_to_stop(after)[0]) if verb in _WEAK else None
+        if who and who.loose:
+            return None  # "eight strips, called comb rows, that run ...": a weak cue needs a source it knows
         return _inverted(after, kind, cue, registry, here)
     return None
 
@@ -444,16 +455,36 @@ def _continues_name(before: str, chunk: str) -> bool:
 def _longest_subject(chunk: str) -> str | None:
     """The longest tail of a clause that parses as a source phrase ("Intelligence officials in Seoul and Kyiv").
 
-    A tail right after a preposition is its object ("a report on Nigeria"), never a subject.
+    A tail right after a preposition is its object ("a report on Nigeria"), never a subject; nor is one inside a
+    longer noun phrase ("Friends of murdered teacher Ann Maguire said", "Voters who backed candidate Ann Cole said"):
+    a subject opens the chunk or follows a conjunction, an adverb or a time ("as", "and", "Separately", "Last week").
     """
     words = chunk.split()
     for i in range(max(0, len(words) - 14), len(words)):
-        if (i and words[i - 1].lower() in _NOT_BEFORE_SUBJECT) or words[i].lower() in _OBJECT_OF:
+        if words[i].lower() in _OBJECT_OF or (i and not _opens_subject(words[i - 1])):
             continue
         phrase = " ".join(words[i:])
         if speakers.parse(phrase):
             return phrase
+    relative = next((i for i, w in enumerate(words) if i and w in ("who", "whose")), 0)
+    if relative:  # "Residents whose homes were flooded said", "Voters who backed candidate Ann Cole said": the head
+        head = _longest_subject(" ".join(words[:relative]))
+        mention = speakers.parse(head) if head else None
+        if mention and mention.kind == speakers.GROUP:
+            return head
     return None
+
+
+def _opens_subject(word: str) -> bool:
+    """Whether a subject may follow this word inside a clause: a conjunction, an adverb, a time or a number."""
+    w = word.lower().strip(".,;:")
+    return (
+        w in _BEFORE_SUBJECT
+        or speakers.is_lead_word(w)
+        or (w.endswith("ly") and word.islower())
+        or w[:1].isdigit()
+        or w in _TIME_WORDS
+    )
 
 
 def _inverted(

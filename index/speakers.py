@@ -91,7 +91,7 @@ GROUP_NOUNS = {
     "medics", "teachers", "students", "parents", "farmers", "workers", "employees", "unions", "aides",
     "advisers", "advisors", "insiders", "people", "scholars", "historians", "forecasters",
     "meteorologists", "regulators", "judges", "members", "voters", "citizens", "villagers", "locals",
-    "survivors", "family", "families", "relatives", "neighbors", "neighbours", "fans", "players", "coaches",
+    "survivors", "family", "families", "relatives", "friends", "colleagues", "classmates", "teammates", "neighbors", "neighbours", "fans", "players", "coaches",
     "democrats", "republicans", "conservatives", "liberals", "mps", "meps", "agencies", "ministries", "governments",
     "companies", "firms", "banks", "groups", "reports", "estimates", "media", "outlets", "polls",
     "surveys", "studies", "figures", "data", "documents", "records", "statistics",
@@ -474,6 +474,8 @@ def _parse(phrase: str) -> Mention | None:
         ):
             head_end = i  # "officials in Seoul", "a spokesman for the ministry", "a court in Delaware": head before it
             break
+        if n == "to" and not (i > 0 and _is_role(core[i - 1])):
+            return None  # "to" only inside a title ("Ambassador to Russia"), not "Messages to Hamas leader X"
         if n in {"of", "at", "from"} and (_titled_name(core[:i]) or _full_name(core[:i])):
             head_end = i  # "Analyst Priya Shah of Bernstein", "Mike Doyle of Leeds": what follows is not the name
             break
@@ -929,6 +931,11 @@ def _role_words(title: str | None) -> set[str]:
     """The words of a title that name a role, with the roles an abbreviation stands for ("Sen." -> senator)."""
     words = {_norm(w) for w in (title or "").split()} - _COURTESY
     return {r for w in words for r in (w, *_ROLE_SYNONYMS.get(w, ())) if r in ROLE_NOUNS}
+
+
+def is_lead_word(word: str) -> bool:
+    """A word that opens a sentence or clause without being part of its subject ("Meanwhile", "Tuesday")."""
+    return _norm(word) in _LEAD_WORDS
 
 
 def untitled(entity: Entity) -> bool:

@@ -1196,6 +1196,30 @@ CASES: list[Case] = [
         "Dr. Cole said the clinic would stay open.",
         (("great night", "Tom Hardy", "Coach"), ("stay open", "Ann Cole", "Dr.")),
     ),
+    # A name inside a longer noun phrase before the cue is not the subject (both the old and the new rules once took
+    # it); a relative clause after a group leaves the group as the source.
+    Case(
+        "a name that is the object inside the subject",
+        "The decision to sack manager Tom Hale said a lot about the club. Messages to Hamas leader Ismail Haniyeh "
+        "said the offer was final.",
+        (("sack manager", None, ANY), ("offer was final", None, ANY)),
+    ),
+    Case(
+        "a group with a relative clause holding a name",
+        "Voters who backed candidate Ann Cole said the economy mattered most. Residents whose homes were flooded said "
+        "they had received no help.",
+        (("economy mattered", "Voters", None), ("no help", "Residents", None)),
+    ),
+    Case(
+        "a group 'of' a described name",
+        "Friends of murdered teacher Ann Maguire said she was loved by all.",
+        (("loved by all", "Friends of murdered teacher Ann Maguire", None),),
+    ),
+    Case(
+        "a subject after 'as' inside the clause",
+        "Hundreds of people watched as Olympic champion Kelly Holmes said she was retiring.",
+        (("retiring", "Kelly Holmes", "Olympic champion"),),
+    ),
     # Round 5: two whole invented articles, labelled before the code was run on them (local news 16/16; a
     # football club 8/13 then, 10/13 after two fixes: a role written right before a name that is the only
     # capitalised run, and "declined to name"). Left out as known limits: "the former Wales international said"
