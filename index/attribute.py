@@ -113,7 +113,7 @@ _OWNED_DOCUMENT = re.compile(
 )
 _TRAILING_DOCUMENT = re.compile(
     r"^(?:an?\s+)?(?P<owner>(?:the\s+)?[A-Z].*?)\s+(?:data|figures|statistics|estimates|report|survey|poll|analysis|"
-    r"records|study)$"
+    r"records|study|readout|statement|transcript|memo|filing|assessment|tally|release)$"
 )
 # "a Gallup poll released Monday", "figures published on Friday": what follows the document is not its owner.
 _DOCUMENT_DETAIL = re.compile(
@@ -353,6 +353,9 @@ def _subject_before(before: str) -> tuple[speakers.Mention, str, str | None] | N
     if trimmed.endswith(",") and len(chunks) >= 2:
         return _set_off_subject([c.strip() for c in chunks])
     phrase = _longest_subject(chunks[-1])
+    document = None if phrase else _DOCUMENT.match(chunks[-1].strip())
+    if document:  # "A statement from the family said", "A letter signed by chef Jamie Oliver said": its author
+        phrase = _longest_subject(chunks[-1].strip()[document.end() :])
     mention = speakers.parse(phrase) if phrase else None
     if mention and mention.role and not mention.definite and len(chunks) >= 2:
         # "Rev. Paul Stallsworth, president of the taskforce said": an appositive whose closing comma is missing.
@@ -545,7 +548,7 @@ def _resolve(
     if mention.kind == speakers.PRONOUN:
         return registry.antecedent(mention.name, prefer=here), VIA_PRONOUN
     known = len(registry.entities)
-    entity = registry.resolve(mention)
+    entity = registry.resolve(mention, here)
     if mention.kind == speakers.PERSON and mention.role and mention.definite and len(registry.entities) == known:
         return entity, VIA_SURNAME if entity and mention.name in entity.tokens else VIA_ROLE  # "King" ~ "B.B. King"
     if entity and entity.kind == speakers.PERSON and entity.name != mention.name and len(registry.entities) == known:

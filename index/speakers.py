@@ -166,6 +166,7 @@ _ROLE_SYNONYMS = {
     "ceo": {"executive", "boss"}, "mp": {"lawmaker", "legislator"}, "congressman": {"lawmaker"},
     "congresswoman": {"lawmaker"}, "senator": {"lawmaker"},
 }  # fmt: skip
+_STRIP_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _COURTESY = {"mr", "mrs", "ms", "miss", "mx"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Robert F. Kennedy Jr.": Kennedy is the surname
 AGE = "year-old"
@@ -765,8 +766,10 @@ class Registry:
     recent: list[Entity] = field(default_factory=list)  # mentions in reading order
     paragraph: int = 0  # the paragraph being read, set by the caller: namesakes resolve to the one named nearest
 
-    def resolve(self, mention: Mention) -> Entity | None:
-        """The entity a mention names, created on first sight; pronouns and bare roles resolve to earlier ones."""
+    def resolve(self, mention: Mention, here: list[Entity] | tuple[Entity, ...] = ()) -> Entity | None:
+        """The entity a mention names, created on first sight; pronouns and bare roles resolve to earlier ones.
+        A description that fits nobody's title ("the Arsenal manager added") goes to the paragraph's only speaker
+        without a title (here: the speakers of the paragraph being read), and becomes that title."""
         if mention.kind == PRONOUN:
             return self.antecedent(mention.name)
         for part in mention.parts:  # "Biden and Harris": each is known for later references on their own
@@ -783,6 +786,10 @@ class Registry:
             # "the senator" may refer back to "Sen. X"; a capitalised "the Doctor" may be a name of its own
             synonyms = mention.name.split()[-1].islower()
             found = self._by_role(mention.role, mention.gender, synonyms) if mention.definite else None
+            bare = {id(e): e for e in here if e.kind == PERSON and untitled(e)}
+            if not found and mention.definite and mention.role != AGE and len(bare) == 1:
+                found = next(iter(bare.values()))
+                found.title = _STRIP_THE.sub("", mention.name)
             return found or self._add(Entity(PERSON, mention.name, None, mention.gender))
         if mention.kind == PERSON:
             return self._person(mention)

@@ -512,7 +512,7 @@ CASES: list[Case] = [
     ),
     Case(
         "curly single quotes split around the speaker",
-        "\u2018It was the best night of my life,\u2019 said the singer, Amy Kerr. \u2018I didn\u2019t want it to end.\u2019",
+        "‘It was the best night of my life,’ said the singer, Amy Kerr. ‘I didn’t want it to end.’",
         (("best night", "Amy Kerr", "singer"), ("want it to end", "Amy Kerr", ANY)),
     ),
     Case(
@@ -522,7 +522,8 @@ CASES: list[Case] = [
     ),
     Case(
         "a plural possessive inside a single-quoted quote does not close it",
-        "'The players' union has been clear about this for a long time,' said Gordon Hale, the union's chief executive.",
+        "'The players' union has been clear about this for a long time,' said Gordon Hale, the union's chief "
+        "executive.",
         (("clear about this", "Gordon Hale", "union's chief executive"),),
     ),
     Case(
@@ -1294,5 +1295,139 @@ CASES: list[Case] = [
             ("declined to name", "Whitlock", None),
             ("not distract", "Lisa Trent", "Manager"),
         ),
+    ),
+    # Round 6, labelled before the code was run on them (three labels' "The" lowered to the convention): 26 of 29
+    # right then, 25 with the code of before this work; 29 after: a document's author ("A statement from the family
+    # said", "a White House readout") and a description that fits nobody's title ("the Arsenal manager added") going
+    # to the paragraph's only untitled speaker.
+    Case(
+        "earnings call",
+        'Revenue rose 12% to $4.1 billion in the quarter. "Demand for our chips has never been stronger," '
+        "Chief Financial Officer Laura Chen said on a call with analysts.",
+        (
+            ("Revenue rose", None, ANY),
+            ("never been stronger", "Laura Chen", "Chief Financial Officer"),
+        ),
+    ),
+    Case(
+        "readout",
+        "According to a White House readout, the two presidents agreed to keep talking.",
+        (("agreed to keep talking", "White House", None),),
+    ),
+    Case(
+        "lawyer in an email",
+        "Grant's lawyer, Michael Ortiz, said in an email that his client denied all the charges.",
+        (("denied all the charges", "Michael Ortiz", "Grant's lawyer"),),
+    ),
+    Case(
+        "video facebook",
+        "Mayor Helen Dorsey said in a video posted to Facebook that the boil-water notice would be lifted on Friday.",
+        (("boil-water notice", "Helen Dorsey", "Mayor"),),
+    ),
+    Case(
+        "prosecutor's office",
+        "The Manhattan district attorney's office said the investigation was continuing.",
+        (("investigation was continuing", "the Manhattan district attorney's office", None),),
+    ),
+    Case(
+        "family statement",
+        'A statement from the family said: "He was a loving father and a proud soldier."',
+        (("loving father", "the family", None),),
+    ),
+    Case(
+        "nhs trust",
+        "The NHS trust said it had apologised to the patient's family.",
+        (("apologised", "the NHS trust", None),),
+    ),
+    Case(
+        "speaking to the guardian",
+        "Speaking to the Guardian, the education secretary, Bridget Phillipson, said schools would get extra funding.",
+        (("extra funding", "Bridget Phillipson", "education secretary"),),
+    ),
+    Case(
+        "instagram",
+        '"Thank you for all the love," the singer wrote on Instagram. Adele, 36, has not performed since August.',
+        (
+            ("all the love", "the singer", None),
+            ("not performed", None, ANY),
+        ),
+    ),
+    Case(
+        "obituary",
+        "His wife, Margaret, said he died peacefully at home. He was 91.",
+        (
+            ("died peacefully", "Margaret", "wife"),
+            ("He was 91", None, ANY),
+        ),
+    ),
+    Case(
+        "council",
+        'Councillor Priya Sharma, who chairs the planning committee, said the application had been "carefully'
+        ' considered". The council said it would publish its decision next week.',
+        (
+            ("carefully considered", "Priya Sharma", "Councillor"),
+            ("publish its decision", "the council", None),
+        ),
+    ),
+    Case(
+        "science release",
+        '"This could change how we treat the disease," said study co-author Professor James Okoro of Imperial'
+        " College London.",
+        (("change how we treat", "James Okoro", "study co-author Professor"),),
+    ),
+    Case(
+        "court documents",
+        "According to court documents, the suspect bought the gun two days before the attack.",
+        (("bought the gun", "court documents", None),),
+    ),
+    Case(
+        "post match",
+        '"We were poor in the first half," Arteta told Sky Sports. "We have to be better." The Arsenal '
+        "manager added that Saka was fit.",
+        (
+            ("poor in the first half", "Arteta", "Arsenal manager"),
+            ("We have to be better", "Arteta", "Arsenal manager"),
+            ("Saka was fit", "Arteta", ANY),
+        ),
+    ),
+    Case(
+        "spokesperson for",
+        "A spokesperson for the Home Office said: 'We do not comment on individual cases.'",
+        (("individual cases", "a spokesperson for the Home Office", None),),
+    ),
+    Case(
+        "interview with",
+        "In an interview with CBS News, Senator Maria Cantu said she would vote against the bill.",
+        (("vote against the bill", "Maria Cantu", "Senator"),),
+    ),
+    Case(
+        "weather",
+        "The National Weather Service warned that temperatures could fall below freezing. Forecasters said "
+        "snow was likely in the mountains.",
+        (
+            ("below freezing", "the National Weather Service", None),
+            ("snow was likely", "Forecasters", None),
+        ),
+    ),
+    Case(
+        "union boss",
+        "Unite general secretary Sharon Graham said the offer was an insult. Graham said members would strike.",
+        (
+            ("an insult", "Sharon Graham", "Unite general secretary"),
+            ("would strike", "Sharon Graham", "Unite general secretary"),
+        ),
+    ),
+    Case(
+        "two quotes two speakers",
+        '"It is too early to say," said Dr. Rita Patel. "We need more data," added her colleague, Dr. Sam Osei.',
+        (
+            ("too early to say", "Rita Patel", "Dr."),
+            ("need more data", "Sam Osei", ANY),
+        ),
+    ),
+    Case(
+        "mentioned not speaking",
+        "The bill, sponsored by Rep. Tom Lee, passed 220-210. House Speaker Mike Johnson called the vote a victory.",
+        (("passed 220-210", None, ANY),),
     ),
 ]
