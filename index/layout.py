@@ -228,6 +228,9 @@ _HEADER_FIELD = re.compile(
     r"keywords|lang|language|slug|layout|image|site|site name|outlet|publisher|draft|id)\s*:(?:\s+(?P<value>.*?))?\s*$",
     re.IGNORECASE,
 )
+# Any other front matter field, as web clippers write them ("source:", "created:", "description:", "tags:"): a
+# lowercase key before the body is metadata, never prose.
+_FRONT_MATTER_FIELD = re.compile(r"^\s*(?P<key>[a-z][a-z0-9_-]*(?: [a-z0-9_-]+){0,2})\s*:(?:\s+(?P<value>.*?))?\s*$")
 _HEADER_LIST_ITEM = re.compile(r"^\s*-\s+(?P<value>.+?)\s*$")
 # A table row: cells between pipes (Markdown, or an HTML table as extracted) or separated by tabs (copied).
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^\t\n]*\S *\t+[^\t\n]*\S")
@@ -464,7 +467,7 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         if heading or bare_heading:
             back_matter = _normalise(raw) in _BACK_MATTER
         kind = model.BODY
-        field_ = None if seen_body else _HEADER_FIELD.match(raw)
+        field_ = None if seen_body else (_HEADER_FIELD.match(raw) or _FRONT_MATTER_FIELD.match(raw))
         item = None if seen_body or not header_key else _HEADER_LIST_ITEM.match(raw)
         if field_ or item:
             key = field_.group("key").lower() if field_ else header_key
@@ -509,7 +512,7 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
             kind, in_links = (model.RELATED if kind == model.BODY else kind), True
         else:
             in_links = in_links and kind == model.RELATED
-        lead = _LEAD_DATELINE.match(raw) if kind == model.BODY and not seen_body else None
+        lead = _LEAD_DATELINE.match(raw) if kind == model.BODY and body_no < 2 else None  # (after an excerpt too)
         if lead and lead.end() < len(raw):  # "WASHINGTON (AP) \u2014 " is where the story was filed, not its prose
             layout.blocks.append(Block(s, s + len(lead.group(0).rstrip()), model.DATELINE))
             agency = re.search(r"\(([^()]+)\)", lead.group(0))
@@ -526,7 +529,11 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         layout.blocks.append(Block(s, e, kind, body_no if kind == model.BODY else 0))
     if not layout.title:
         layout.title = fallback_title
+    full_title = layout.title
     layout.title, site = split_site(layout.title, url=layout.url)
+    for block in layout.blocks:  # "Dam opens | Reuters" as the first line: the site's name is no part of the title
+        if block.kind == model.TITLE and site and text[block.start : block.end] == full_title:
+            block.end = block.start + len(layout.title)
     layout.outlet = layout.outlet or site or (agency.group(1) if agency else None) or host_name(layout.url)
     return layout
 
@@ -546,21 +553,26 @@ def _publication_date(line: str) -> bool:
     )
 
 
+_URL_KEYS = frozenset(
+    {"url", "url source", "source url", "source", "canonical", "canonical url", "link", "original url"}
+)
+
+
 def _read_header(layout: Layout, key: str, value: str) -> str:
     """Take a header line's metadata into the layout; the kind of the line (never answerable)."""
     if key == "title" and value:
         layout.title = layout.title or value
-    elif key.startswith(("published", "date", "updated", "last updated", "modified")):
+    elif key.replace("_", " ").startswith(("published", "date", "updated", "last updated", "modified")):
         layout.date = layout.date or parse_date(value)
         return model.DATELINE
-    elif key in ("author", "authors", "byline") and value:
+    elif key in ("author", "authors", "byline", "creator") and value:
         names = tuple(n for n in _split_names(value.strip("[]")) if re.match(rf"^{_NAME}$", n.strip("\"'")))
         layout.authors = layout.authors + tuple(n.strip("\"'") for n in names)
         return model.CREDIT
     elif key in ("site", "site name", "outlet", "publisher") and value:
         layout.outlet = layout.outlet or value
         return model.CREDIT
-    elif key in ("url", "url source", "source url", "canonical", "canonical url", "link") and value:
+    elif key.replace("_", " ") in _URL_KEYS and value.startswith(("http://", "https://")):
         layout.url = layout.url or value
     return model.RELATED
 

@@ -47,6 +47,7 @@ _MD_RULE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]
 _MD_FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\n((?:[A-Za-z_][\w -]*:.*\n|[ \t]+.*\n|-[ \t].*\n)*?)---[ \t]*(?:\n|\Z)"
 )
+_MD_BLOCKQUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+", re.MULTILINE)
 _MD_HTML_TAG = re.compile(r"</?(?:sup|sub|span|small|b|i|em|strong|u|br|abbr|cite)\b[^>\n]*>", re.IGNORECASE)
 
 
@@ -71,9 +72,10 @@ def strip_wiki_markers(text: str) -> str:
 
 def render_markdown(text: str) -> str:
     """Markdown inline markup to its text; block markup (headings, list markers, table pipes) is left for the
-    layout, with underlined headings as '#' ones, and table rule rows, horizontal rules, link definitions and
-    front matter fences dropped."""
+    layout, with underlined headings as '#' ones, and blockquote markers, table rule rows, horizontal rules,
+    link definitions and front matter fences dropped."""
     text = _MD_FRONT_MATTER.sub(r"\1", text, count=1)
+    text = _MD_BLOCKQUOTE.sub("", text)
     text = _MD_LINK_DEFINITION.sub("", text)
     text = _MD_SETEXT.sub(lambda m: ("# " if m.group(2)[0] == "=" else "## ") + m.group(1), text)
     text = _MD_TABLE_RULE.sub("", text)

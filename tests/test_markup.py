@@ -35,3 +35,8 @@ def test_plain_text_is_unchanged():
 def test_underlined_headings_become_headings_and_rules_go():
     text = "Rhine\n=====\n\nThe lead.\n\nHistory\n-------\n\nMore text.\n\n* * *\n\nEnd.\n"
     assert render_markdown(text) == "# Rhine\n\nThe lead.\n\n## History\n\nMore text.\n\n\nEnd.\n"
+
+
+def test_blockquote_markers_go_and_the_quoted_text_stays():
+    text = "# Title\n\n> ## Excerpt\n> The council met on Monday.\n>> It voted.\n\nBody text here.\n"
+    assert render_markdown(text) == "# Title\n\n## Excerpt\nThe council met on Monday.\nIt voted.\n\nBody text here.\n"

@@ -189,3 +189,28 @@ def test_a_hard_wrapped_line_opening_like_furniture_stays_in_its_sentence():
         "The mayor said on Monday that she would say\nmore on the matter when the council meets on\nTuesday, and "
         "that a photo\nexhibition would open in May."
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "news-clip-frontmatter.md",  # a web clipper's YAML: title, source, author list, published, created...
+            ("Fed holds rates steady as inflation cools", "Reuters", ("Jane Doe", "John Roe"), "2024-10-30"),
+        ),
+        (
+            "news-clip-markdownload.md",  # created (the clipping's date, not the article's), source, author, "# T | Site"
+            ("Fed holds rates steady as inflation cools", "Reuters", ("Jane Doe",), None),
+        ),
+    ],
+)
+def test_web_clipper_markdown(name, expected):
+    doc = load_document(FIXTURES / name)
+    assert (doc.meta.title, doc.meta.outlet, doc.meta.authors, doc.meta.date) == expected
+    assert doc.meta.url == "https://www.reuters.com/markets/us/fed-holds-rates-2024-10-30/"
+    texts = answerable(doc)
+    assert texts[-2:] == [
+        "The Federal Reserve held interest rates steady on Wednesday, saying inflation had cooled further.",
+        "The decision was unanimous, the central bank said in a statement.",
+    ]
+    assert not any(word in text for text in texts for word in ("source", "created", "clippings", "Reuters", ">"))
