@@ -32,7 +32,11 @@ class Corpus:
         matrix = np.vstack(vectors) if vectors else np.zeros((0, dim), dtype=np.float32)
         self.vectors = np.ascontiguousarray(matrix, dtype=np.float32)
         self._share_rows()
-        self.dense = DenseIndex(self.vectors, [item.document.meta.content_hash for item in articles])
+        self.dense = DenseIndex(
+            self.vectors,
+            [item.document.meta.content_hash for item in articles],
+            sizes=[len(item.vectors) for item in articles],
+        )
         self.lexical = Bm25Index([self.sentence(i).text for i in range(len(self.rows))])
         self.article_rows = self._article_rows()
         sizes = [len(item.document.sentences) for item in articles]

@@ -5,7 +5,9 @@ get an inverted-file index with 8-bit codes (a quarter of the bytes), whose cand
 exact float32 vectors. Its nprobe is tuned when it is built, on queries made from the corpus's own
 embeddings, to the smallest value that finds the exact top-1 for at least TARGET_RECALL of them (see
 `tune_queries`). The built index is kept in the cache dir and memory-mapped when reopened (IO_FLAG_MMAP_IFC, see
-`read_flags`), so a restart neither retrains it nor reads it into RAM.
+`read_flags`), so a restart neither retrains it nor reads it into RAM. A changed corpus (an article added,
+changed or removed) reuses the trained quantisers of the saved index it shares most articles with, and retrains
+only when the corpus has drifted from what they were trained on (index/dense_update.py).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index import cache
+from index import cache, dense_update
 from index.settings import env_int
 
 log = logging.getLogger(__name__)
@@ -53,17 +55,30 @@ def flat_max() -> int:
 
 
 class DenseIndex:
-    """Top-k rows by inner product with a unit query; `kind` is "flat" or "ivf"."""
+    """Top-k rows by inner product with a unit query; `kind` is "flat" or "ivf".
 
-    def __init__(self, vectors: np.ndarray, sources: list[str] | None = None, cached: bool = True) -> None:
+    sources[i] names the article of the next sizes[i] rows (its content hash), so a saved index of an earlier
+    corpus can be brought up to date instead of retrained (see open_or_build_ivf).
+    """
+
+    def __init__(
+        self,
+        vectors: np.ndarray,
+        sources: list[str] | None = None,
+        cached: bool = True,
+        sizes: list[int] | None = None,
+    ) -> None:
         self.vectors = vectors
         self.kind = "flat"
         self.nprobe = 0
         self._ivf = None
+        self._side = self._side_vectors = np.zeros(0, dtype=np.int64)  # rows an IVF index keeps in its side list
         if len(vectors) > flat_max():
             self.kind = "ivf"
-            self._ivf = open_or_build_ivf(vectors, sources or [], cached)
+            self._ivf = open_or_build_ivf(vectors, sources or [], cached, sizes)
             self.nprobe = int(self._ivf.nprobe)
+            self._side = dense_update.side_rows(self._ivf)
+            self._side_vectors = np.ascontiguousarray(vectors[self._side])
 
     def topk(self, query: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The k rows most similar to the query, best first, with their exact cosines."""
@@ -75,7 +90,17 @@ class DenseIndex:
             return _best(np.arange(len(self.vectors)), self.vectors @ query, k)
         _, found = self._ivf.search(query.reshape(1, -1), max(k, RERANK))
         rows = found[0][found[0] >= 0].astype(np.int64)
-        return _best(rows, self.vectors[rows] @ query, k)
+        if not len(self._side):
+            return _best(rows, self.vectors[rows] @ query, k)
+        # The side list (rows that fit no trained centroid) is scanned exactly; a row the search found there too
+        # comes twice with the same score, so twice as many are ranked and the repeats dropped.
+        rows = np.concatenate([rows, self._side])
+        top, scores = _best(
+            rows, np.concatenate([self.vectors[rows[: -len(self._side)]] @ query, self._side_vectors @ query]), 2 * k
+        )
+        _, first = np.unique(top, return_index=True)
+        first = np.sort(first)[:k]
+        return top[first], scores[first]
 
 
 def _best(rows: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -169,10 +194,12 @@ def index_path(vectors: np.ndarray, sources: list[str]) -> Path:
     return cache.cache_dir() / "dense" / f"{h.hexdigest()[:32]}.ivf"
 
 
-def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = True):
-    """The IVF index of these vectors, mapped from the cache when built before, else built (and saved).
+def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = True, sizes: list[int] | None = None):
+    """The IVF index of these vectors, mapped from the cache when built before; else brought up to date from a
+    saved index of an earlier corpus when its training still fits (index/dense_update.py), else trained; then saved.
 
-    A cache that cannot be written costs only the saving: the index is then built and kept in memory.
+    sizes[i] is the number of rows of article sources[i] (None: the whole corpus is one block, so any change
+    retrains). A cache that cannot be written costs only the saving: the index is then built and kept in memory.
     """
     import faiss
     from filelock import FileLock
@@ -189,33 +216,138 @@ def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = Tr
         log.warning("dense index kept in memory only: cannot write the cache (%s)", exc)
         return build_ivf(vectors)
     try:
-        if path.exists():
-            try:
-                index = faiss.read_index(str(path), read_flags())
-                if index.ntotal == len(vectors):
-                    os.utime(path)  # most recently used: kept by prune()
-                    return index
-            except RuntimeError as exc:
-                log.warning("rebuilding unreadable dense index %s: %s", path, exc)
-        index = build_ivf(vectors)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            faiss.write_index(index, str(tmp))
-            os.replace(tmp, path)
-            prune(path.parent)
-        except (OSError, RuntimeError) as exc:
-            log.warning("dense index kept in memory only: cannot save %s (%s)", path, exc)
+        saved = _open_saved(path, len(vectors))
+        if saved is not None:
+            return saved
+        index, manifest = _update_or_build(path.parent, vectors, sources, sizes)
+        if not _save(index, manifest, path):
             return index
-        finally:
-            tmp.unlink(missing_ok=True)
+        prune(path.parent)
     finally:
         lock.release()
     return faiss.read_index(str(path), read_flags())
+
+
+def _open_saved(path: Path, rows: int):
+    """The saved index at path, mapped, when it is readable and holds `rows` vectors; else None."""
+    import faiss
+
+    if not path.exists():
+        return None
+    try:
+        index = faiss.read_index(str(path), read_flags())
+    except RuntimeError as exc:
+        log.warning("rebuilding unreadable dense index %s: %s", path, exc)
+        return None
+    if index.ntotal != rows:
+        return None
+    os.utime(path)  # most recently used: kept by prune()
+    return index
+
+
+def manifest_path(path: Path) -> Path:
+    """The manifest (dense_update.Manifest) beside a saved index."""
+    return path.with_suffix(".json")
+
+
+def _update_or_build(folder: Path, vectors: np.ndarray, sources: list[str], sizes: list[int] | None):
+    """An index of these vectors and its manifest: derived from the saved index sharing the most rows when its
+    training still fits the corpus (dense_update.drift), else newly trained."""
+    if sizes is None:
+        sources, sizes = ["|".join(sources)], [len(vectors)]
+    keys = dense_update.article_keys(vectors, sources, sizes)
+    found = _closest_saved(folder, keys, sizes)
+    if found is not None:
+        base_path, change = found
+        reason = dense_update.drift(change)
+        if reason is not None:
+            log.info("retraining the IVF index: %s", reason)
+        else:
+            try:
+                return _derive(base_path, change, vectors)
+            except (RuntimeError, _Retrain) as exc:
+                log.warning("retraining the IVF index: %s (saved index %s)", exc, base_path)
+    index = build_ivf(vectors)
+    return index, dense_update.Manifest.trained_on(index, vectors, keys, sizes)
+
+
+class _Retrain(Exception):
+    """The saved index cannot be brought up to date (the message says why)."""
+
+
+def _derive(base_path: Path, change: dense_update.Plan, vectors: np.ndarray):
+    """The index of the changed corpus made from the saved one at base_path, and its manifest; _Retrain when the
+    side list would outgrow its limit, RuntimeError when the saved index is unreadable."""
+    import faiss
+
+    base = faiss.read_index(str(base_path), read_flags())
+    nlist = change.manifest.nlist
+    if len(change.remap) != base.ntotal or base.nlist not in (nlist, nlist + 1) or base.d != vectors.shape[1]:
+        raise _Retrain("it does not match its manifest")
+    kept = change.remap[dense_update.side_rows(base)]
+    side = np.union1d(kept[kept >= 0], dense_update.misfits(base, change, vectors))
+    if len(side) > dense_update.side_limit(change.manifest):
+        raise _Retrain(f"{len(side)} rows fit no trained centroid, over {dense_update.side_limit(change.manifest)}")
+    faiss.omp_set_num_threads(os.cpu_count() or 1)  # encoding many fresh rows: assignment to lists in parallel
+    try:
+        index = dense_update.derive(base, change, vectors, side)
+    finally:
+        faiss.omp_set_num_threads(1)
+    log.info(
+        "IVF index updated without retraining: %d rows kept, %d added (%d in the side list), %d dropped",
+        change.kept,
+        len(change.fresh),
+        len(side),
+        len(change.remap) - change.kept,
+    )
+    return index, change.manifest
+
+
+def _closest_saved(folder: Path, keys: list[str], sizes: list[int]) -> tuple[Path, dense_update.Plan] | None:
+    """The saved index (with a readable manifest) that shares the most rows with these articles (of those, the one
+    with the fewest others), and the plan to update it."""
+    best = None
+    for manifest_file in folder.glob("*.json"):
+        saved = manifest_file.with_suffix(".ivf")
+        try:
+            manifest = dense_update.Manifest.from_json(manifest_file.read_bytes())
+        except (OSError, ValueError) as exc:
+            log.warning("ignoring unreadable IVF manifest %s: %s", manifest_file, exc)
+            continue
+        if not saved.exists():
+            continue
+        change = dense_update.plan(manifest, keys, sizes)
+        score = (change.kept, change.kept - len(change.remap))  # most rows kept, then fewest dropped
+        if change.kept and (best is None or score > best[0]):
+            best = (score, saved, change)
+    return best[1:] if best else None
+
+
+def _save(index, manifest: dense_update.Manifest, path: Path) -> bool:
+    """Write the index, then its manifest, each atomically (a temporary file, fsync, a rename); False if it
+    cannot be written. An index without a manifest is still reused as it is, but never updated (retrained)."""
+    import faiss
+
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        manifest_path(path).unlink(missing_ok=True)  # never a manifest beside an index it does not describe
+        faiss.write_index(index, str(tmp))
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        cache.atomic_write(manifest_path(path), manifest.to_json())
+    except (OSError, RuntimeError) as exc:
+        log.warning("dense index kept in memory only: cannot save %s (%s)", path, exc)
+        return False
+    finally:
+        tmp.unlink(missing_ok=True)
+    return True
 
 
 def prune(folder: Path, keep: int = KEEP_INDEXES) -> None:
     """Delete all but the `keep` most recently used saved indexes (a process mapping one keeps its pages)."""
     saved = sorted(folder.glob("*.ivf"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in saved[keep:]:
-        old.unlink(missing_ok=True)
+        for stale in (manifest_path(old), old, Path(f"{old}.lock")):
+            stale.unlink(missing_ok=True)
         log.info("removed unused dense index %s", old)

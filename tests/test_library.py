@@ -111,6 +111,21 @@ def test_remove_and_add_by_hand(folder, tmp_path, counting):
     assert not library.remove(folder / "ferry.md")
 
 
+def test_answers_after_adding_an_article_equal_a_fresh_build(folder, tmp_path, embedder):
+    """An article added by hand goes last in the corpus; a corpus built with it from the start has it first.
+    Both answer alike: the row order of the corpus decides nothing."""
+    engine = Engine([folder], embedder=embedder)
+    extra = write(tmp_path, "extra.txt", "Library opens late", "The town library will open until nine from May.")
+    engine.add_article(extra)
+    fresh = Engine([extra, folder], embedder=embedder)
+    assert [a.path for a in engine.articles] != [a.path for a in fresh.articles]
+    for question in ("How late will the library open?", "When did the ferry resume?", "What doubled in Kettleby?"):
+        got, want = engine.ask(question, top=3), fresh.ask(question, top=3)
+        assert [(c.article.path, c.sentence.text, round(c.score, 5)) for c in got.candidates] == [
+            (c.article.path, c.sentence.text, round(c.score, 5)) for c in want.candidates
+        ]
+
+
 def test_bad_files_are_skipped_and_listed(folder, counting):
     (folder / "blank.txt").write_text("  \n\n ")
     (folder / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))

@@ -1,4 +1,5 @@
-"""A folder of 10,000 (tiny) articles indexes, answers from the right one, and refreshes one without the rest.
+"""A folder of 10,000 (tiny) articles indexes, answers from the right one, and refreshes one without the rest:
+neither re-embedding the others nor retraining the IVF dense index (ARTICLE_QA_FLAT_MAX is lowered so it has one).
 
 Real model; the embedder is wrapped only to count what it embeds. Timings belong to `make bench`
 (bench/corpus.py), not here.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from index import dense
 from retrieval.engine import Engine
 
 from .test_library import Counting
@@ -25,9 +27,14 @@ def big(tmp_path_factory):
 
 def test_ten_thousand_articles(big, embedder, monkeypatch, tmp_path):
     monkeypatch.setenv("ARTICLE_QA_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("ARTICLE_QA_FLAT_MAX", str(N // 2))
+    trained = []
+    build = dense.build_ivf
+    monkeypatch.setattr(dense, "build_ivf", lambda v, *a, **k: trained.append(len(v)) or build(v, *a, **k))
     counting = Counting(embedder)
     engine = Engine([big], embedder=counting)
     assert len(engine.articles) == N and not engine.library.problems
+    assert engine.corpus.dense.kind == "ivf" and trained == [N]
     assert len(counting.texts) == len(engine.corpus.rows) == N
 
     answer = engine.ask("How much does item 4321 cost?", top=3)
@@ -41,7 +48,10 @@ def test_ten_thousand_articles(big, embedder, monkeypatch, tmp_path):
     assert changes.changed == (str(big / "note-00042.txt"),) and changes.removed == (str(big / "note-09999.txt"),)
     assert len(counting.texts) == 1 and "42" in counting.texts[0]  # that article's sentence only
     assert len(engine.articles) == N - 1
+    assert trained == [N], "one changed and one removed article must not retrain the dense index"
+    row = engine.corpus.article_rows[engine.library.position(big / "note-00042.txt")][0]
+    assert engine.corpus.dense_topk(engine.corpus.vectors[row], 1)[0][0] == row  # its new vector is in the index
 
     counting.texts.clear()
     reopened = Engine([big], embedder=counting)
-    assert counting.texts == [] and len(reopened.articles) == N - 1
+    assert counting.texts == [] and len(reopened.articles) == N - 1 and trained == [N]

@@ -1,0 +1,165 @@
+"""A changed large corpus updates its saved IVF index without retraining (index/dense_update.py): kept codes move
+to their new rows, removed rows go, new rows are encoded; a new topic goes to the exactly scanned side list; a
+drifted corpus retrains; damaged files retrain instead of failing. Small vectors and ARTICLE_QA_FLAT_MAX keep it fast.
+"""
+
+from __future__ import annotations
+
+import faiss
+import numpy as np
+import pytest
+
+from index import dense, dense_update
+from index.dense import DenseIndex
+
+DIM = 32
+ROWS = 50  # per article
+
+
+def clustered(n: int, seed: int, centres: int = 40) -> np.ndarray:
+    """Unit vectors around `centres` random centres (a seed's centres are a topic set of their own)."""
+    rng = np.random.default_rng(seed)
+    c = rng.standard_normal((centres, DIM)).astype(np.float32)
+    x = c[rng.integers(0, centres, n)] + 0.5 * rng.standard_normal((n, DIM)).astype(np.float32)
+    return np.ascontiguousarray(x / np.linalg.norm(x, axis=1, keepdims=True), dtype=np.float32)
+
+
+class Articles:
+    """Named blocks of ROWS vectors; a corpus is a list of names, its matrix their blocks in that order."""
+
+    def __init__(self) -> None:
+        self.blocks: dict[str, np.ndarray] = {}
+
+    def make(self, prefix: str, count: int, seed: int) -> list[str]:
+        x = clustered(count * ROWS, seed)
+        names = [f"{prefix}{i}" for i in range(count)]
+        for i, name in enumerate(names):
+            self.blocks[name] = x[i * ROWS : (i + 1) * ROWS]
+        return names
+
+    def index(self, names: list[str]) -> tuple[DenseIndex, np.ndarray]:
+        vectors = np.ascontiguousarray(np.vstack([self.blocks[n] for n in names]))
+        return DenseIndex(vectors, names, sizes=[ROWS] * len(names)), vectors
+
+
+@pytest.fixture
+def small_ivf(monkeypatch, tmp_path):
+    """IVF above 1,000 rows, a cache of its own, and a count of trainings."""
+    monkeypatch.setenv("ARTICLE_QA_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("ARTICLE_QA_FLAT_MAX", "1000")
+    trained = []
+    build = dense.build_ivf
+    monkeypatch.setattr(dense, "build_ivf", lambda v, *a, **k: trained.append(len(v)) or build(v, *a, **k))
+    return trained
+
+
+def lists_by_name(index: DenseIndex, names: list[str]) -> set[tuple[int, str, int]]:
+    """(list, article, row within it) for every code of the index: its contents independent of row numbering."""
+    ivf = index._ivf
+    out = set()
+    for number in range(ivf.nlist):
+        size = ivf.invlists.list_size(number)
+        for row in faiss.rev_swig_ptr(ivf.invlists.get_ids(number), size).tolist() if size else []:
+            out.add((number, names[row // ROWS], row % ROWS))
+    return out
+
+
+def assert_finds_itself(index: DenseIndex, vectors: np.ndarray) -> None:
+    for row in range(0, len(vectors), 7):
+        rows, scores = index.topk(vectors[row], 3)
+        assert rows[0] == row and scores[0] == pytest.approx(1.0, abs=1e-5)
+        np.testing.assert_allclose(scores, vectors[rows] @ vectors[row], rtol=1e-5)
+
+
+def test_adding_and_removing_articles_does_not_retrain(small_ivf):
+    a = Articles()
+    names = a.make("old", 63, seed=0)  # the last 3 are added later: same topics, other sentences
+    names, extra = names[:60], names[60:]
+    index, _ = a.index(names)
+    assert index.kind == "ivf" and small_ivf == [3000]
+
+    grown = [extra[0], *names[:10], extra[1], *names[10:]]  # a new article first moves every row after it
+    index, vectors = a.index(grown)
+    assert small_ivf == [3000], "a small change must not retrain"
+    assert index._ivf.ntotal == len(vectors) and len(index._side) == 0
+    assert_finds_itself(index, vectors)
+
+    shrunk = [n for n in grown if n not in ("old3", extra[0])]
+    index, vectors = a.index(shrunk)
+    assert small_ivf == [3000] and index._ivf.ntotal == len(vectors)
+    assert_finds_itself(index, vectors)
+    assert index.topk(a.blocks["old3"][5], 1)[1][0] < 0.999  # a removed article's rows are not in the index
+
+
+def test_update_does_not_depend_on_the_order_of_changes(small_ivf):
+    """Adding B then C, or C and B at once in other places, gives the same lists: each row in its nearest
+    trained list."""
+    a = Articles()
+    names = a.make("old", 62, seed=0)
+    names, (b, c) = names[:60], names[60:]
+    a.index(names)
+    a.index([*names, b])
+    one_by_one, _ = a.index([*names, b, c])
+    a.index(names)  # the trained index, still in the cache
+    both = [c, *names, b]
+    at_once, _ = a.index(both)
+    assert small_ivf == [3000]
+    assert lists_by_name(one_by_one, [*names, b, c]) == lists_by_name(at_once, both)
+
+
+def test_new_topic_goes_to_the_side_list_and_a_large_one_retrains(small_ivf):
+    a = Articles()
+    names = a.make("old", 60, seed=0)
+    topic = a.make("topic", 12, seed=99)  # centres the training never saw
+    a.index(names)
+    index, vectors = a.index([*names, topic[0]])
+    assert small_ivf == [3000]
+    assert index._side.tolist() == list(range(3000, 3050))  # the new article's rows, scanned exactly
+    assert_finds_itself(index, vectors)
+    reopened, _ = a.index([*names, topic[0]])  # the side list is part of the saved index
+    assert reopened._side.tolist() == index._side.tolist() and small_ivf == [3000]
+
+    index, _ = a.index([*names, *topic])  # 600 rows far from every centroid: past the side list's limit
+    assert 12 * ROWS > dense_update.SIDE_MIN and small_ivf == [3000, 3600]
+    assert len(index._side) == 0
+
+
+def test_growing_past_twice_the_training_size_retrains(small_ivf):
+    a = Articles()
+    names = a.make("old", 61, seed=0)
+    names, more = names[:30], names[30:]
+    a.index(names)
+    a.index([*names, *more[:29]])  # 59 articles, 1.97x the 30 trained on
+    assert small_ivf == [1500]
+    a.index([*names, *more])  # 61: over twice
+    assert small_ivf == [1500, 3050]
+
+
+def test_damaged_saved_files_retrain_instead_of_failing(small_ivf, caplog):
+    a = Articles()
+    names = a.make("old", 42, seed=0)
+    names, (b, c) = names[:40], names[40:]
+    _, vectors = a.index(names)
+    dense.manifest_path(dense.index_path(vectors, names)).write_text("{not json")
+    _, vectors = a.index([*names, b])  # an unreadable manifest: no saved index to update
+    assert small_ivf == [2000, 2050]
+    dense.index_path(vectors, [*names, b]).write_bytes(b"not a faiss index")  # its manifest is intact, it is not
+    index, vectors = a.index([*names, b, c])
+    assert small_ivf == [2000, 2050, 2100]
+    assert any("retraining the IVF index" in r.message for r in caplog.records)
+    assert_finds_itself(index, vectors)
+
+
+def test_manifest_round_trip_plan_and_drift():
+    m = dense_update.Manifest(100, 10, 0.5, (dense_update.Article("a", 60, True), dense_update.Article("b", 40, False)))
+    assert dense_update.Manifest.from_json(m.to_json()) == m
+    with pytest.raises(ValueError):
+        dense_update.Manifest.from_json(b'{"format": 0}')
+    change = dense_update.plan(m, ["c", "b", "a"], [5, 40, 60])
+    assert change.fresh.tolist() == list(range(5))
+    assert change.remap.tolist() == list(range(45, 105)) + list(range(5, 45))
+    assert [x.trained for x in change.manifest.articles] == [False, False, True]
+    assert dense_update.drift(change) is None  # 60 of 105 rows were trained on
+    assert "training corpus" in dense_update.drift(dense_update.plan(m, ["a", "c"], [60, 61]))
+    assert "under half" in dense_update.drift(dense_update.plan(dense_update.replace(m, trained_rows=200), ["a"], [60]))
+    assert dense_update.drift(dense_update.plan(m, ["c"], [60])) == "no article of the saved index is left"
