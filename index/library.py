@@ -35,7 +35,8 @@ class Library:
     """Indexed articles by path, read from source files and folders; articles that fail are skipped and listed.
 
     The corpus is rebuilt whenever an article is added, changed or removed; unchanged articles are never
-    re-embedded (their cache entries are keyed by content). Opening a library touches its cache entries and
+    re-embedded (their cache entries are keyed by content), and a large corpus's IVF index is updated from the
+    saved one rather than retrained (index/dense_update.py). Opening a library touches its cache entries and
     prunes entries nobody has used for ARTICLE_QA_CACHE_PRUNE_DAYS days (at most once a day, index.prune).
     """
 
