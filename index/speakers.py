@@ -168,7 +168,8 @@ _ROLE_SYNONYMS = {
 }  # fmt: skip
 _STRIP_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _COURTESY = {"mr", "mrs", "ms", "miss", "mx"}
-_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Robert F. Kennedy Jr.": Kennedy is the surname
+# Written after a name, never its surname: "Robert F. Kennedy Jr.", "Helen Marsh KC", "Jane Doe MBE".
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "kc", "qc", "mbe", "obe", "cbe", "phd", "esq"}
 AGE = "year-old"
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 PRONOUNS = {"he": MALE, "she": FEMALE, "they": GROUP, "it": INSTITUTION, "we": GROUP, "i": PERSON}

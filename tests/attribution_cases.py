@@ -1430,4 +1430,64 @@ CASES: list[Case] = [
         "The bill, sponsored by Rep. Tom Lee, passed 220-210. House Speaker Mike Johnson called the vote a victory.",
         (("passed 220-210", None, ANY),),
     ),
+    # Round 7: two whole articles labelled before the run, 19/22 right then (the code of before this work too);
+    # 21/22 after "KC" became a name suffix. Left as a limit: "..., Southwark Crown Court heard." ("heard" would
+    # also make "parliament heard a claim that ..." parliament's), labelled here as the article's.
+    Case(
+        "a whole court report: prosecutor KC, barrister, judge, a police statement",
+        (
+            "A former police officer has been jailed for six years for taking bribes from a drug gang.\n\n"
+            "Daniel Price, 45, accepted more than £80,000 in cash over three years, Southwark Crown Court heard."
+            "\n\n"
+            'Prosecutor Helen Marsh KC told the jury that Price had passed on details of raids. "He sold the '
+            'trust placed in him," she said.\n\n'
+            "Price's barrister, Jonathan Reed, said his client had been threatened by the gang. Reed said Price "
+            'had "lived in fear" for his family.\n\n'
+            'Sentencing him, Judge Andrew Cole said the offences were "a grave betrayal". The judge added: "You '
+            'knew exactly what you were doing."\n\n'
+            "Price showed no emotion as the sentence was read.\n\n"
+            'In a statement, Detective Superintendent Mark Evans said the force would "root out" corruption. '
+            '"This case shows no one is above the law," he said.\n\n'
+            "The Independent Office for Police Conduct said it had referred two other officers to prosecutors."
+        ),
+        (
+            ("jailed for six years", None, ANY),
+            ("accepted more than", None, ANY),
+            ("passed on details", "Helen Marsh KC", "Prosecutor"),
+            ("sold the trust", "Helen Marsh KC", "Prosecutor"),
+            ("threatened by the gang", "Jonathan Reed", "Price's barrister"),
+            ("lived in fear", "Jonathan Reed", "Price's barrister"),
+            ("grave betrayal", "Andrew Cole", "Judge"),
+            ("exactly what you were doing", "Andrew Cole", "Judge"),
+            ("showed no emotion", None, ANY),
+            ("root out", "Mark Evans", "Detective Superintendent"),
+            ("no one is above the law", "Mark Evans", "Detective Superintendent"),
+            ("referred two other officers", "the Independent Office for Police Conduct", None),
+        ),
+    ),
+    Case(
+        "a whole business story: a chief executive, an analyst, a company that declined",
+        (
+            "Shares in Halden Motors fell 9% on Thursday after the carmaker cut its profit forecast.\n\n"
+            "The company blamed weak demand in China and the cost of new tariffs. Chief executive Ingrid Solberg "
+            'said the next two quarters would be "challenging".\n\n'
+            '"We are not where we want to be," Solberg told analysts. "But the plan is working."\n\n'
+            'Analysts were unconvinced. "The guidance cut is bigger than anyone expected," said Tom Brandt, an '
+            "analyst at Kepler Cheuvreux.\n\n"
+            "Brandt said the company might need to raise capital. Halden declined to comment on that.\n\n"
+            "The carmaker employs 42,000 people worldwide."
+        ),
+        (
+            ("fell 9%", None, ANY),
+            ("blamed weak demand", None, ANY),
+            ("challenging", "Ingrid Solberg", "Chief executive"),
+            ("not where we want to be", "Ingrid Solberg", "Chief executive"),
+            ("plan is working", "Ingrid Solberg", "Chief executive"),
+            ("were unconvinced", None, ANY),
+            ("guidance cut", "Tom Brandt", "analyst at Kepler Cheuvreux"),
+            ("raise capital", "Tom Brandt", "analyst at Kepler Cheuvreux"),
+            ("declined to comment", "Halden", None),
+            ("employs 42,000", None, ANY),
+        ),
+    ),
 ]
