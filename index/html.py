@@ -177,8 +177,8 @@ def _title(head: _Head, url: str | None) -> str | None:
         for title in head.titles:
             if _same(heading, title) or _same(heading, split_site(title, head.site_names, url, heading)[0]):
                 return heading
-    for title in head.titles:
-        return split_site(title, head.site_names, url)[0]
+    if head.titles:
+        return split_site(head.titles[0], head.site_names, url)[0]
     return head.headings[0] if head.headings else None
 
 
