@@ -58,8 +58,16 @@ def is_job_title(name: str) -> bool:
 # Kyiv". Only a line of two-to-four-word names right before a date line, before the body, is read as one.
 _PERSON_NAME = r"[A-Z][\w'\u2019.-]+(?:\s+(?:[A-Z][\w'\u2019.-]+|de|van|von|der|da|di|del|la|le|al|bin)){1,3}"
 _NAMES_LINE = re.compile(
-    rf"^\s*(?P<names>{_PERSON_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_PERSON_NAME})*)"
+    rf"^\s*(?P<names>{_PERSON_NAME}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_PERSON_NAME})*"
+    r"(?:,\s+[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})?)"  # ", Reuters": the outlet, as in a byline
     r"(?:\s+in\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})?\s*$"
+)
+# A line joining a byline, the date and the outlet: "By Jane Doe | October 30, 2024", "Published 30 October 2024 |
+# By Jane Doe", "By Jane Doe \u2022 Published October 30, 2024", "October 30, 2024 / 3:45 PM / Updated an hour ago".
+_META_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7/]\s+")
+_META_TIME = re.compile(
+    rf"^(?:{_CLOCK}|(?:updated\s+)?(?:an?|\d{{1,3}})\s+(?:min(?:ute)?s?|hours?|days?)\s+ago|\d{{1,3}}\s+min(?:ute)?s?\s+read)$",
+    re.IGNORECASE,
 )
 _CREDIT_RE = re.compile(
     r"contributed to this (?:report|story|article)|^\s*(?:reporting|writing|editing|additional reporting)\s+by\b",
@@ -292,6 +300,7 @@ def _is_furniture(line: str) -> bool:
         or is_related_link(line)
         or is_chrome(line)
         or is_page_furniture(line)
+        or byline_and_date(line)
         or _TABLE_ROW.match(line)
         or _HEADER_FIELD.match(line)
         or _WIKI_HEADING.match(line)
@@ -389,9 +398,14 @@ def parse_credit(text: str) -> tuple[str | None, tuple[str, ...]]:
         people, affiliation = _byline_people(parts[0])
         outlet = parts[1].strip(" *_") if len(parts) > 1 else affiliation
         return outlet or None, people
+    joined = byline_and_date(text)
+    if joined:
+        outlet, authors = parse_credit(joined[0]) if joined[0] else (None, ())
+        return outlet or joined[2], authors
     names_only = _NAMES_LINE.match(text)
     if names_only:
-        return None, tuple(_split_names(names_only.group("names")))
+        people, affiliation = _byline_people(names_only.group("names"))
+        return affiliation, people
     outlet = None
     authors: list[str] = []
     possessive = re.match(
@@ -489,6 +503,9 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         elif not seen_body and _DATELINE_RE.match(raw) and _publication_date(raw):
             kind = model.DATELINE
             layout.date = layout.date or parse_date(raw)
+        elif not seen_body and (joined := byline_and_date(raw)):
+            kind = model.CREDIT if joined[0] else model.DATELINE
+            layout.date = layout.date or joined[1]
         elif not seen_body and _NAMES_LINE.match(raw) and _followed_by_dateline(text, spans, i, 1):
             kind = model.CREDIT
         elif _TABLE_ROW.match(raw):
@@ -655,7 +672,31 @@ def _headline_before_byline(text: str, spans: list[tuple[int, int]]) -> int:
 
 def _byline_or_date(line: str) -> bool:
     line = line.lstrip("#*_ ").rstrip("*_ ")
-    return bool(_BYLINE_RE.match(line) or (_DATELINE_RE.match(line) and _publication_date(line)))
+    return bool(_BYLINE_RE.match(line) or dateline_date(line) or byline_and_date(line))
+
+
+def byline_and_date(line: str) -> tuple[str | None, str | None, str | None] | None:
+    """A line that joins a byline, a date line, times and the outlet ("By Jane Doe | October 30, 2024", "By Jane
+    Doe, Reuters, October 30, 2024"): (byline, ISO date, outlet), with a byline or a date; else None."""
+    line = line.strip().strip("*_").strip()
+    trailing = re.search(rf",\s*(?:{'|'.join(_DATE_PATTERNS)}){_TIME}\s*$", line, re.IGNORECASE)
+    parts = _META_SEPARATOR.split(line[: trailing.start()] if trailing else line)
+    parts += [trailing.group(0).lstrip(", ")] if trailing else []
+    if len(parts) < 2:
+        return None
+    byline = date = outlet = None
+    for part in parts:
+        if byline is None and _BYLINE_RE.match(part):
+            byline = part
+        elif _DATELINE_RE.match(part):
+            date = date or parse_date(part)
+        elif _META_TIME.match(part):
+            continue
+        elif outlet is None and looks_like_heading(part, 5):
+            outlet = part
+        else:
+            return None
+    return (byline, date, outlet) if byline or date else None
 
 
 def _long_prose(line: str) -> bool:

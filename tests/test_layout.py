@@ -211,3 +211,25 @@ def test_reader_tool_header_title_suffix_names_the_outlet():
     assert document_from_bytes(text.encode(), "kenya.md").meta.outlet == "Wikipedia"
     text = "Title: Kenya\n\nURL Source: https://en.wikipedia.org/wiki/Kenya\n\nKenya is a country in East Africa.\n"
     assert document_from_bytes(text.encode(), "kenya.md").meta.outlet == "wikipedia.org"  # the host: last resort
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "outlet", "date"),
+    [
+        ("By Jane Doe | October 30, 2024", ("Jane Doe",), None, "2024-10-30"),
+        ("By Jane Doe, Reuters | Updated 3:45 PM EDT, Wed October 30, 2024", ("Jane Doe",), "Reuters", "2024-10-30"),
+        ("Published 30 October 2024 | By Jane Doe", ("Jane Doe",), None, "2024-10-30"),
+        ("By Jane Doe, Reuters, October 30, 2024", ("Jane Doe",), "Reuters", "2024-10-30"),
+        ("By Jane Doe \u2022 Published October 30, 2024", ("Jane Doe",), None, "2024-10-30"),
+        ("October 30, 2024 / 3:45 PM / Updated an hour ago", (), None, "2024-10-30"),
+        ("Jane Doe, Reuters\n30 October 2024", ("Jane Doe",), "Reuters", "2024-10-30"),
+        ("Jane Doe and John Roe in Kyiv\n30 October 2024", ("Jane Doe", "John Roe"), None, "2024-10-30"),
+        ("Rain | Wind | Snow", (), None, None),
+    ],
+)  # fmt: skip
+def test_a_line_joining_byline_date_and_outlet(line, authors, outlet, date):
+    text = f"Storm hits the coast\n\n{line}\n\nThe storm reached the coast on Tuesday night, officials said.\n"
+    doc = document_from_text(text, "storm.txt")
+    assert (doc.meta.authors, doc.meta.outlet, doc.meta.date) == (authors, outlet, date)
+    answerable = [s.text for s in doc.sentences if s.kind in model.ANSWERABLE_KINDS]
+    assert answerable == ["Storm hits the coast", "The storm reached the coast on Tuesday night, officials said."]
