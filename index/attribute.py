@@ -124,6 +124,7 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])$")
 _RELATIVE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$")
 _ROLE_CHUNK = re.compile(r"(?:^|[,;:|(]\s*)([^,;:|(]+?),\s*$")
 _APPOSITIVE = re.compile(r"^\s*,\s*(?:(?P<age>\d{1,3})|(?P<app>(?:a|an|the)\s[^,;|]+?))\s*(?:,|$)")
+_URGED_TO = re.compile(r"^\s+(?:[\w'\u2019.-]+\s+){1,5}?to\s+[a-z]")
 _SAID_PRONOUN = re.compile(r"^\s*(?:that\s+)?(he|she)\b")
 _PRONOUN_GENDER = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 _PARTY_TAG = re.compile(r"^[A-Z]{1,3}-[A-Z][A-Za-z.]*$")  # "R-Okla.", "D-N.Y.": a US lawmaker's party and state
@@ -302,7 +303,8 @@ def _from_cue(
         return None
     ends = _SENTENCE_END.match(after) and "," in before  # "Shares fell 5%, Reuters reported."
     belief = verb in _BELIEFS and _BELIEF_CLAUSE.match(after)  # "X believes fewer than ten are alive"
-    if verb in _WEAK and not (direct or ends or belief or _THAT_OR_QUOTE.match(after)):
+    urged = verb in ("urged", "urges") and _URGED_TO.match(after)  # "X urged countries to share data"
+    if verb in _WEAK and not (direct or ends or belief or urged or _THAT_OR_QUOTE.match(after)):
         return None
     if verb.startswith("den") and _DENIED_ACTION.match(after):
         return None
@@ -496,6 +498,8 @@ def _inverted(
     """'"...," said John Smith, a spokesman.': the speaker follows the cue, an appositive may give the title;
     '"...," said its chairman, Robert Hale.': a role, then the name set off after it."""
     who, rest = _up_to_stop(after)
+    if who and rest[:1] in ("", ",", ".", ";", ":") and not speakers.parse(who):
+        who = _RELATIVE.sub("", who)  # '"...," said a woman who lives on the third floor.'
     mention = speakers.parse(who) if who and rest[:1] in ("", ",", ".", ";", ":") else None
     if mention is None:
         return None

@@ -167,6 +167,14 @@ _ROLE_SYNONYMS = {
     "congresswoman": {"lawmaker"}, "senator": {"lawmaker"},
 }  # fmt: skip
 _STRIP_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# News's unnamed but placed sources: "people familiar with the matter", "a person briefed on the talks".
+_INFORMED = re.compile(
+    r"^(?P<det>(?:the|a|an|one|two|three|four|five|several|some|many|other)\s+)?(?:(?:senior|western|european|u\.s\.)\s+)?"
+    r"(?P<who>people|persons?|sources?|officials?|individuals?|diplomats?|executives?|insiders?)\s+"
+    r"(?:(?:directly\s+)?familiar\s+with|close\s+to|briefed\s+on|(?:with|who\s+ha(?:ve|s))\s+(?:direct\s+)?knowledge\s+of|"
+    r"involved\s+in|aware\s+of|informed\s+(?:of|about))\s+\S",
+    re.IGNORECASE,
+)
 _COURTESY = {"mr", "mrs", "ms", "miss", "mx"}
 # Written after a name, never its surname: "Robert F. Kennedy Jr.", "Helen Marsh KC", "Jane Doe MBE".
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "kc", "qc", "mbe", "obe", "cbe", "phd", "esq"}
@@ -374,7 +382,7 @@ def _name_run(words: list[str]) -> int:
     while i > 0:
         w = words[i - 1]
         n = _norm(w)
-        role = n in HONORIFICS or n in ROLE_NOUNS
+        role = n in HONORIFICS or n in ROLE_NOUNS or (_plural_title(w) and i < last)
         if role and i == last and n in _SURNAME_ROLES and i >= 2 and _is_cap(w) and _is_first_name(words[i - 2]):
             i -= 1  # "Carl Dean", "Mary Judge": a role word used as a surname
         elif (_is_cap(w) and not role and not _is_possessive(w)) or (
@@ -425,11 +433,19 @@ def _capital_role(word: str) -> bool:
     )
 
 
+def _plural_title(word: str) -> bool:
+    """A capitalised plural title before names ("Senators Ana Ruiz and Tom Blake")."""
+    n = _norm(word)
+    return word[:1].isupper() and n.endswith("s") and n[:-1] in HONORIFICS
+
+
 def _is_role(word: str) -> bool:
     """A role noun from the lexicon, or a lower-case agent noun ("meteorologist", "negotiator")."""
     n = _norm(word)
-    if n in ROLE_NOUNS or n in HONORIFICS:
+    if n in ROLE_NOUNS or n in HONORIFICS or _plural_title(word):
         return True
+    if "-" in n and any(part in ROLE_NOUNS for part in n.split("-")):
+        return True  # "director-general", "editor-in-chief", "ex-president", "mother-of-two"
     return word.islower() and n not in _NOT_ROLES and bool(_ROLE_SUFFIX.search(n))
 
 
@@ -441,6 +457,11 @@ def parse(phrase: str) -> Mention | None:
 
 @lru_cache(maxsize=8192)
 def _parse(phrase: str) -> Mention | None:
+    informed = _INFORMED.match(phrase)
+    if informed and " and " not in phrase and "," not in phrase:  # "two people familiar with the discussions"
+        surface = phrase[0].lower() + phrase[1:] if informed["det"] else phrase
+        plural = informed["who"].lower() in ("people", "persons") or informed["who"].lower().endswith("s")
+        return Mention(GROUP if plural else PERSON, surface)
     if " and " in phrase:
         compound = _compound(phrase)
         if compound:
@@ -541,7 +562,11 @@ def _parse(phrase: str) -> Mention | None:
         return None
     if (_is_place(name) and not title_words) or _is_place(head):
         return Mention(INSTITUTION, " ".join(head))
-    described = described or any(_AGE.match(w) for w in title_words)  # "34-year-old Ann Cole"
+    described = (
+        described
+        or any(_AGE.match(w) for w in title_words)  # "34-year-old Ann Cole"
+        or (bool(title_words) and _is_possessive(title_words[-1]) and len(name) >= 2)  # "Al Jazeera's Hani Mahmoud"
+    )
     if (
         (first == "the" and not title_words)
         or _is_org(name)
