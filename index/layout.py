@@ -613,7 +613,7 @@ def host_name(url: str | None) -> str | None:
     return ".".join(labels[-keep:])
 
 
-def names_site(name: str, site_names: tuple[str, ...] = (), url: str | None = None) -> bool:
+def _names_site(name: str, site_names: tuple[str, ...] = (), url: str | None = None) -> bool:
     """Whether a title part names the site: one of its declared names, or the name in its host ("Reuters" on
     reuters.com, "The Guardian" on theguardian.com, "BBC News" on bbc.co.uk, "Wikipedia" on en.wikipedia.org)."""
     letters = re.sub(r"[\W_]+", "", name.lower())
@@ -640,12 +640,12 @@ def split_site(
     same = lambda a, b: bool(b) and _normalise(a) == _normalise(b)  # noqa: E731
     last, first = seps[-1], seps[0]
     own, site = title[: last.start()], title[last.end() :]
-    if len(site) <= 60 and (names_site(site, site_names, url) or same(own, heading) or same(site, heading)):
+    if len(site) <= 60 and (_names_site(site, site_names, url) or same(own, heading) or same(site, heading)):
         return own, site  # (a heading that is the site's part is the site's logo)
     if heading and len(site) <= 60 and any(same(title[: sep.start()], heading) for sep in seps):
         return heading, site  # "Flood | World news | The Guardian": the heading, then a section, then the site
     site, own = title[: first.start()], title[first.end() :]
-    if len(site) <= 60 and (names_site(site, site_names, url) or same(own, heading)):
+    if len(site) <= 60 and (_names_site(site, site_names, url) or same(own, heading)):
         return own, site
     return title, None
 
