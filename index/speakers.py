@@ -862,32 +862,28 @@ class Registry:
         honorific ("Ms. Hardy") or of the sentence ("Hardy said she"), or a title only one of them holds ("Coach
         Hardy"), else by who was named in this paragraph, else who spoke in this or the previous one, else who was
         named in the previous one; with no such cue (or two people in one place) the result is _AMBIGUOUS."""
+        found = [e for e in people if e.tokens[-1:] == (word,)] or [e for e in people if word in e.tokens]
+        if len(found) <= 1:
+            return found[0] if found else None
         titled = _role_words(mention.title) if mention else set()
-        for match in (lambda e: e.tokens[-1:] == (word,), lambda e: word in e.tokens):
-            found = [e for e in people if match(e)]
-            if len(found) <= 1:
-                if found:
-                    return found[0]
-                continue
-            cues = (
-                [e for e in found if mention and mention.gender and e.gender in (None, mention.gender)],
-                [e for e in found if mention and mention.hint and e.gender in (None, mention.hint)],
-                [e for e in found if titled & _role_words(e.title)],
-            )
-            for fits in cues:
-                if len(fits) == 1:
-                    return fits[0]
-                found = fits if len(fits) > 1 else found
-            here, before = self.paragraph, self.paragraph - 1
-            for near in (
-                [e for e in found if e.named_in == here],
-                [e for e in found if e.spoke_in in (here, before)],
-                [e for e in found if e.named_in == before],
-            ):
-                if near:
-                    return near[0] if len(near) == 1 else _AMBIGUOUS
-            return _AMBIGUOUS
-        return None
+        for fits in (
+            (lambda e: mention.gender and e.gender in (None, mention.gender)) if mention else None,
+            (lambda e: mention.hint and e.gender in (None, mention.hint)) if mention else None,
+            (lambda e: titled & _role_words(e.title)) if titled else None,
+        ):
+            narrowed = [e for e in found if fits(e)] if fits else []
+            if len(narrowed) == 1:
+                return narrowed[0]
+            found = narrowed or found
+        here, before = self.paragraph, self.paragraph - 1
+        for near in (
+            [e for e in found if e.named_in == here],
+            [e for e in found if e.spoke_in in (here, before)],
+            [e for e in found if e.named_in == before],
+        ):
+            if near:
+                return near[0] if len(near) == 1 else _AMBIGUOUS
+        return _AMBIGUOUS
 
     def _update(self, entity: Entity, mention: Mention) -> Entity:
         entity.named_in = self.paragraph
