@@ -16,6 +16,9 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+# The information separators U+001C-U+001F are white space to Python's regular expressions but not to int(), which
+# makes pysbd fail on "\x1f1. item"; a text has no use for them, so they are read as spaces (offsets unchanged).
+_SEPARATORS_AS_SPACES = str.maketrans("\x1c\x1d\x1e\x1f", "    ")
 
 
 class ArticleError(Exception):
@@ -57,11 +60,12 @@ def check_article_file(path: Path) -> None:
 
 def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     """Text of a file's bytes and warnings: a byte-order mark (UTF-8, UTF-16, UTF-32) decides the encoding, then
-    UTF-16 without one (every other byte NUL), UTF-8, else Windows-1252 with a warning; binary is refused."""
+    UTF-16 without one (every other byte NUL), UTF-8, else Windows-1252 with a warning; binary is refused; the
+    control characters U+001C-U+001F are read as spaces."""
     text, warnings = _decode(data, name)
     for warning in warnings:
         log.warning(warning)
-    return text, warnings
+    return text.translate(_SEPARATORS_AS_SPACES), warnings
 
 
 def _decode(data: bytes, name: str) -> tuple[str, list[str]]:

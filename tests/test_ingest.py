@@ -90,3 +90,13 @@ def test_size_limit_comes_from_the_environment(tmp_path, monkeypatch):
 def test_unreadable_paths_are_article_errors(path, words):
     with pytest.raises(ingest.ArticleError, match=words):
         ingest.check_article_file(Path(path))
+
+
+def test_information_separators_are_read_as_spaces_so_a_list_after_one_is_segmented(tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_bytes(b"Council plan\n\nThe plan has two parts:\x1f1. new buses for the town.\x1e2. a new depot.\n")
+    doc = load_document(path)
+    assert "\x1f" not in doc.text and "\x1e" not in doc.text
+    assert len(doc.text) == len(path.read_text())
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
