@@ -112,46 +112,35 @@ class Bm25Index:
 
     def scores(self, query: str) -> np.ndarray:
         """One BM25 score per sentence (zeros when no query term is known); a repeated term counts again."""
-        out = np.zeros(self.size, dtype=np.float32)
-        for docs, weights in self._postings(query):
+        return self._sum(self._postings(query))
+
+    def _sum(self, postings: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        out = np.zeros(self.size, dtype=np.float32)  # fresh zero pages: faster than a kept buffer out of cache
+        for docs, weights in postings:
             out[docs] += weights
         return out
 
     def topk(self, query: str, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """The k best-scoring sentences with a score above zero, best first, and their scores."""
+        """The k best-scoring sentences with a score above zero, best first (equal scores: lower row first), and
+        their scores: exactly the top of `scores(query)`, with no pass over the whole corpus.
+
+        The scores are read back only where a query term occurs. A row occurs at most once per query term, so
+        among those occurrences the k * terms highest hold at least k distinct rows: the threshold they set keeps
+        every row of the top k, ties at the cut too.
+        """
         postings = self._postings(query)
         if not postings or k <= 0:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        rows, inverse = np.unique(np.concatenate([d for d, _ in postings]), return_inverse=True)
-        scores = np.bincount(inverse, weights=np.concatenate([w for _, w in postings])).astype(np.float32)
-        k = min(k, len(rows))
-        part = np.argpartition(-scores, k - 1)[:k] if k < len(rows) else np.arange(len(rows))
-        order = part[np.argsort(-scores[part], kind="stable")]
-        return rows[order].astype(np.int64), scores[order]
-
-
-def top_rows(scores: np.ndarray, k: int) -> np.ndarray:
-    """Positions of the k highest positive scores, best first (equal scores: lower position first).
-
-    On a large array a strided sample gives a threshold that the k best must pass; only the few positions at
-    or above it are sorted (about 0.5 ms at 1M scores instead of 1.7 ms for a partition of the whole array).
-    """
-    if k <= 0 or not len(scores):
-        return np.zeros(0, dtype=np.int64)
-    step = len(scores) // (64 * k)
-    rows = None
-    if step > 1:
-        sample = np.sort(scores[::step])
-        threshold = sample[max(len(sample) - 1 - (4 * k // step + 8), 0)]  # about 4k scores pass it
-        if threshold > 0:
-            rows = np.flatnonzero(scores >= threshold)
-            rows = rows if len(rows) >= k else None
-    if rows is None:
-        rows = np.flatnonzero(scores > 0)
-    if len(rows) > 4 * k:  # keep the k best (of equal scores at the cut, the first) before sorting
-        values = scores[rows]
-        cut = np.partition(values, len(values) - k)[len(values) - k]
-        above = rows[values > cut]
-        rows = np.concatenate([above, rows[values == cut][: k - len(above)]])
-        rows.sort()
-    return rows[np.argsort(-scores[rows], kind="stable")[:k]].astype(np.int64)
+        found = np.concatenate([docs for docs, _ in postings])
+        values = self._sum(postings)[found]
+        wanted = k * len(postings)
+        if wanted < len(found):
+            keep = values >= np.partition(values, len(values) - wanted)[len(values) - wanted]
+            found, values = found[keep], values[keep]
+        order = np.lexsort((found, -values))  # best first, then by row: a row's repeats end up side by side
+        found, values = found[order], values[order]
+        first = np.ones(len(found), dtype=bool)
+        first[1:] = found[1:] != found[:-1]
+        found, values = found[first], values[first]
+        keep = values > 0
+        return found[keep][:k].astype(np.int64), values[keep][:k]

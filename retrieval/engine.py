@@ -106,11 +106,10 @@ class Engine:
         corpus = self.corpus
         q = features.Question.parse(text)
         qvec = self.embedder.encode([text])[0]
-        bm25_all = corpus.lexical.scores(text)
-        rows = search.candidate_rows(corpus, qvec, bm25_all, scope)
+        rows = search.candidate_rows(corpus, qvec, text, scope)
         if not len(rows):
             return Answer(question, None, 0.0)
-        scores, scored = search.rank(corpus, q, qvec, rows, bm25_all, method, self.params)
+        scores, scored = search.rank(corpus, q, qvec, rows, method, self.params)
         if method != search.FULL:
             order = np.argsort(-scores, kind="stable").tolist()
             candidates = [self._candidate(rows[i], float(scores[i])) for i in order[: max(top, 1)]]

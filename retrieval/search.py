@@ -8,7 +8,6 @@ import numpy as np
 
 from index import model
 from index.corpus import Corpus
-from index.lexical import top_rows
 from retrieval import features
 from retrieval.rerank import Params
 
@@ -32,8 +31,8 @@ _MASKS: weakref.WeakKeyDictionary[Corpus, tuple[np.ndarray, int]] = weakref.Weak
 def _answerable(corpus: Corpus) -> tuple[np.ndarray, int]:
     found = _MASKS.get(corpus)
     if found is None:
-        kinds = [corpus.sentence(r).kind for r in range(len(corpus.rows))]
-        mask = np.array([k in model.ANSWERABLE_KINDS for k in kinds], dtype=bool)
+        kinds = model.ANSWERABLE_KINDS  # rows are the articles' sentences in order
+        mask = np.array([s.kind in kinds for item in corpus.articles for s in item.document.sentences], dtype=bool)
         found = _MASKS[corpus] = (mask, int(mask.sum()))
     return found
 
@@ -52,13 +51,13 @@ def answerable_rows(corpus: Corpus, articles: list[int] | None = None) -> np.nda
     return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, dtype=np.int64)
 
 
-def candidate_rows(corpus: Corpus, qvec: np.ndarray, bm25_all: np.ndarray, articles: list[int] | None) -> np.ndarray:
+def candidate_rows(corpus: Corpus, qvec: np.ndarray, text: str, articles: list[int] | None) -> np.ndarray:
     """Rows to score: all answerable rows of a small scope, else the union of dense and BM25 top-N."""
     mask, count = _answerable(corpus)
     if articles is not None or count <= EXHAUSTIVE_LIMIT:
         return answerable_rows(corpus, articles)
     dense, _ = corpus.dense_topk(qvec, 4 * CANDIDATES_PER_SIGNAL)
-    lexical = top_rows(bm25_all, CANDIDATES_PER_SIGNAL)
+    lexical, _ = corpus.lexical.topk(text, CANDIDATES_PER_SIGNAL)
     dense, lexical = dense[mask[dense]][:CANDIDATES_PER_SIGNAL], lexical[mask[lexical]]
     keep = _best_articles(corpus.article_of, dense, lexical, MAX_ARTICLES)
     return np.union1d(*(ranked[np.isin(corpus.article_of[ranked], keep)] for ranked in (dense, lexical)))
@@ -79,20 +78,20 @@ def rank(
     q: features.Question,
     qvec: np.ndarray,
     rows: np.ndarray,
-    bm25_all: np.ndarray,
     method: str,
     params: Params,
 ) -> tuple[np.ndarray, features.Scored]:
-    """Score of each candidate row under a method, with the features behind it; BM25 is the corpus's own."""
+    """Score of each candidate row under a method, with the features behind it; the baselines' BM25 is the
+    corpus's own (scored over the whole corpus only for them: the learned rerank has its own per article)."""
     scored = features.compute(corpus, q, qvec, rows)
     if method == FULL:
         scores = params.score(scored.x)
     elif method == FUSED:
-        scores = features.zscore(scored.cos) + features.zscore(bm25_all[rows].astype(np.float64))
+        scores = features.zscore(scored.cos) + features.zscore(corpus.lexical.scores(q.text)[rows].astype(np.float64))
     elif method == DENSE:
         scores = scored.cos
     elif method == BM25:
-        scores = bm25_all[rows]
+        scores = corpus.lexical.scores(q.text)[rows]
     else:
         raise ValueError(f"unknown ranking method {method!r}; one of {', '.join(METHODS)}")
     return scores, scored

@@ -221,7 +221,7 @@ def test_large_corpus_path_scores_only_dense_and_bm25_candidates(engine, monkeyp
     corpus = engine.corpus
     text = "how many troops did north korea send"
     qvec = engine.embedder.encode([text])[0]
-    rows = search.candidate_rows(corpus, qvec, corpus.lexical.scores(text), None)
+    rows = search.candidate_rows(corpus, qvec, text, None)
     assert 0 < len(rows) <= 8
     assert search.answerable_mask(corpus)[rows].all()
     answer = engine.ask(text)
@@ -243,7 +243,7 @@ def test_large_corpus_path_keeps_candidates_of_the_best_ranked_articles_only(emb
     bm25 = many.corpus.lexical.scores(text)
     for limit in (1, 2):
         monkeypatch.setattr(search, "MAX_ARTICLES", limit)
-        rows = search.candidate_rows(many.corpus, qvec, bm25, None)
+        rows = search.candidate_rows(many.corpus, qvec, text, None)
         assert len({many.corpus.rows[r].article for r in rows.tolist()}) <= limit
         assert many.corpus.rows[int(np.argmax(bm25))].article in {many.corpus.rows[r].article for r in rows.tolist()}
     answer = many.ask(text)
