@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -23,22 +23,45 @@ from retrieval import answer_types
 CACHE_LIMIT = 200_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceInfo:
-    """What the reranker needs of one sentence, computed once."""
+    """What the reranker needs of one sentence, computed once; what only some questions read (answer-type words,
+    all words, negated terms) on first use, since on a large corpus most rows are candidates once."""
 
     stems: frozenset[str]
     length: int
     bigrams: frozenset[tuple[str, str]]
-    offers: answer_types.Offers
     log_length: float
     kind: str
     speaker_terms: frozenset[str]  # stems and lexicon concepts of the speaker and title ("Moscow" finds "Russia")
     negated: bool
-    negated_terms: frozenset[str]  # stems of the words just after a negation ("not *confirm*")
     asks: bool  # the sentence poses or reports a question
-    words: frozenset[str]
     attributed: bool
+    text: str
+    speaker: str | None
+    _offers: answer_types.Offers | None = field(default=None, init=False, repr=False, compare=False)
+    _words: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _negated_terms: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def offers(self) -> answer_types.Offers:
+        if self._offers is None:
+            object.__setattr__(self, "_offers", answer_types.offers(self.text, self.speaker))
+        return self._offers
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            object.__setattr__(self, "_words", answer_types.words(self.text))
+        return self._words
+
+    @property
+    def negated_terms(self) -> frozenset[str]:
+        """Stems of the words just after a negation ("not *confirm*"); none without a negation at all."""
+        if self._negated_terms is None:
+            found = (t for m in _NEGATED.finditer(self.text) for t in terms.stems(m.group(1))) if self.negated else ()
+            object.__setattr__(self, "_negated_terms", frozenset(found))
+        return self._negated_terms
 
 
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot)\b|n['\u2019]t\b", re.IGNORECASE)
@@ -50,21 +73,40 @@ _ASKS = re.compile(rf"\?\W*$|{REPORTED_QUESTION.pattern}", re.IGNORECASE)
 
 
 class TermCounts:
-    """How often each term occurs, looked up by term (`get`, `in`) through the corpus vocabulary's ids.
+    """How often each term occurs (`get`, `in`; 0 means absent), from ids in the corpus vocabulary and counts.
 
-    Keyed by integer ids, so making one reads no term string (on a large corpus those lie all over memory).
+    On a large corpus most articles are reached by one question, for a dozen terms: a lookup searches the sorted
+    ids and keeps its answer, instead of a dict of the article's whole vocabulary (made in ints, not term strings,
+    which on a large corpus lie all over memory). Once HOT terms have been looked up (an article many questions
+    reach) that dict is made, and a lookup is two dict reads.
     """
 
-    __slots__ = ("_counts", "_ids")
+    HOT = 64
+    __slots__ = ("_counts", "_found", "_ids", "_keys", "_table")
 
-    def __init__(self, ids: dict[str, int], counts: dict[int, int]) -> None:
-        self._ids, self._counts = ids, counts
+    def __init__(self, ids: dict[str, int], keys: np.ndarray, counts: np.ndarray) -> None:
+        order = np.argsort(keys)
+        self._ids, self._keys, self._counts = ids, keys[order], counts[order]
+        self._found: dict[str, int] = {}
+        self._table: dict[int, int] | None = None
 
     def get(self, term: str, default: int | None = None) -> int | None:
-        return self._counts.get(self._ids.get(term, -1), default)
+        if self._table is not None:
+            return self._table.get(self._ids.get(term, -1), default)
+        found = self._found.get(term)
+        if found is None:
+            key = self._ids.get(term, -1)
+            at = int(self._keys.searchsorted(key))
+            found = int(self._counts[at]) if at < len(self._keys) and self._keys[at] == key else 0
+            self._found[term] = found
+            if len(self._found) >= self.HOT:
+                self._table = dict(zip(self._keys.tolist(), self._counts.tolist(), strict=True))
+        return found or default
 
     def __contains__(self, term: str) -> bool:
-        return self._ids.get(term, -1) in self._counts
+        if self._table is not None:
+            return self._ids.get(term, -1) in self._table
+        return self.get(term, 0) > 0
 
 
 @dataclass(frozen=True)
@@ -82,7 +124,7 @@ class ArticleStats:
         """From the statistics stored with the article's terms (`corpus_ids`: its vocabulary's ids in `ids`)."""
 
         def counts(local: np.ndarray, values: np.ndarray) -> TermCounts:
-            return TermCounts(ids, dict(zip(corpus_ids[local].tolist(), values.tolist(), strict=True)))
+            return TermCounts(ids, corpus_ids[local], values)
 
         n = found.answerable
         prefixes = counts(found.prefix_ids, np.ones(len(found.prefix_ids), dtype=np.int32))
@@ -296,19 +338,19 @@ def _sentence_info(sentence: model.Sentence, base: SentenceTerms) -> SentenceInf
     seq = base.seq
     who = sentence.attribution
     speaker = " ".join(x for x in (who.speaker, who.title) if x)
+    speaker_terms = frozenset(terms.stems(speaker)) | frozenset(lexicon.concepts(speaker)) if speaker else frozenset()
     return SentenceInfo(
         stems=base.stems,
         length=len(seq),
         bigrams=frozenset(terms.bigrams(seq)),
-        offers=answer_types.offers(sentence.text, who.speaker),
         log_length=math.log1p(len(seq)),
         kind=sentence.kind,
-        speaker_terms=frozenset(terms.stems(speaker)) | frozenset(lexicon.concepts(speaker)),
+        speaker_terms=speaker_terms,
         negated=bool(NEGATION.search(sentence.text)),
-        negated_terms=frozenset(t for m in _NEGATED.finditer(sentence.text) for t in terms.stems(m.group(1))),
         asks=bool(_ASKS.search(sentence.text)),
-        words=answer_types.words(sentence.text),
         attributed=bool(who.speaker) and who.kind != model.ARTICLE_VOICE,
+        text=sentence.text,
+        speaker=who.speaker,
     )
 
 

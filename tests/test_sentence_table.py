@@ -1,0 +1,49 @@
+"""The per-corpus sentence table: term counts looked up lazily agree with a plain dict before and after an article
+turns hot, and sentence cues worked out on first use equal the ones worked out from the text directly."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index import model, terms
+from index.analysis import SentenceTerms
+from retrieval import answer_types, sentence_table
+from retrieval.sentence_table import TermCounts
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.integers(0, 500), st.integers(1, 9), max_size=120), st.lists(st.integers(-1, 600)))
+def test_term_counts_agree_with_a_dict_before_and_after_turning_hot(counts, asked):
+    ids = {f"t{i}": i for i in range(600)}
+    table = TermCounts(ids, np.array(list(counts), dtype=np.int64), np.array(list(counts.values()), dtype=np.int32))
+    for i in asked + list(range(600)):  # the second run passes HOT distinct terms: the dict of the whole vocabulary
+        term = f"t{i}" if i >= 0 else "unknown"
+        want = counts.get(ids.get(term, -1))
+        assert table.get(term) == want and table.get(term, 0) == (want or 0)
+        assert (term in table) == (want is not None)
+
+
+def _sentence(text: str, speaker: str | None = None) -> model.Sentence:
+    kind = model.DIRECT_QUOTE if speaker else model.ARTICLE_VOICE
+    attribution = model.Attribution(kind=kind, speaker=speaker, title="minister" if speaker else None)
+    return model.Sentence(0, len(text), 1, model.BODY, text, attribution)
+
+
+def test_sentence_cues_on_first_use_equal_the_text_analysed_directly():
+    cases = [
+        ("Officials in Berlin said 3,000 people had not left by Tuesday.", "Anna Berg"),
+        ("The army could not confirm the report, and never denied it.", None),
+        ("Nothing here is negated at all", None),
+        ("A reporter asked Biden if he was worried?", "Biden"),
+    ]
+    for text, speaker in cases:
+        info = sentence_table._sentence_info(_sentence(text, speaker), SentenceTerms.of(text))
+        assert info.offers == answer_types.offers(text, speaker)
+        assert info.words == answer_types.words(text)
+        negated = frozenset(t for m in sentence_table._NEGATED.finditer(text) for t in terms.stems(m.group(1)))
+        assert info.negated_terms == negated
+        assert info.negated == bool(sentence_table.NEGATION.search(text))
+        assert bool(info.speaker_terms) == bool(speaker)
+    assert sentence_table._sentence_info(_sentence(*cases[1]), SentenceTerms.of(cases[1][0])).negated_terms
