@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,10 +24,29 @@ class Row:
     sentence: int  # position in that article's sentences
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a corpus is built: a full pass scans every live object (about 3 s
+    among the objects of 1e6 sentences: making the rows took 2.9 s with it, 0.25 s without), and the 1e6 new rows
+    can set one or two off. Rebuilding a 1e6-sentence corpus after a change, one run: 21.1 s with it, 17.3 and
+    20.5 s paused. Nothing built here is cyclic garbage."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Corpus:
     """Sentences of all articles in one row space; row i is rows[i]."""
 
     def __init__(self, articles: list[IndexedArticle], dim: int) -> None:
+        with _collector_paused():
+            self._build(articles, dim)
+
+    def _build(self, articles: list[IndexedArticle], dim: int) -> None:
         self.articles = articles
         self.dim = dim
         self.rows = [Row(a, s) for a, item in enumerate(articles) for s in range(len(item.document.sentences))]

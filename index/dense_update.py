@@ -10,10 +10,11 @@ either way, so the lists hold what adding the whole corpus to that trained index
 articles came in; only which centroids there are depends on the corpus they were trained on.
 
 New vectors far from every trained centroid (a topic the training corpus lacked: cosine to the nearest centroid
-under what 99% of the training vectors reach) would land in lists a question on that topic need not probe
-(recall@1 on such questions fell from 0.98 to 0.84 in our tests). When a change brings enough of them to be a
-topic rather than a few outliers, they go to a side list instead (`SIDE_LIST`: the list of a zero centroid,
-kept after the trained lists), which DenseIndex always scans exactly.
+under what 99% of the training vectors reach) would land in lists a question on that topic need not probe: on
+200k synthetic sentences trained on half of the XQuAD topics, one article of the other half added took recall@1
+on the XQuAD questions from 0.990 to 0.944. When a change brings enough of them to be a topic rather than a few
+outliers, they go to a side list instead (the list of a zero centroid, after the trained lists: `side_rows`),
+which DenseIndex always scans exactly (recall@1 0.992 in that test).
 
 Retraining happens when the trained centroids no longer fit (`drift`, `side_limit`): when fewer than half of the
 rows were in the training corpus (grown past twice its size, or mostly replaced), when the side list outgrows
