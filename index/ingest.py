@@ -18,7 +18,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 # The information separators U+001C-U+001F are white space to Python's regular expressions but not to int(), which
 # makes pysbd fail on "\x1f1. item"; a text has no use for them, so they are read as spaces (offsets unchanged).
-_SEPARATORS_AS_SPACES = str.maketrans("\x1c\x1d\x1e\x1f", "    ")
+SEPARATORS_AS_SPACES = str.maketrans("\x1c\x1d\x1e\x1f", "    ")
 
 
 class ArticleError(Exception):
@@ -65,7 +65,7 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     text, warnings = _decode(data, name)
     for warning in warnings:
         log.warning(warning)
-    return text.translate(_SEPARATORS_AS_SPACES), warnings
+    return text.translate(SEPARATORS_AS_SPACES), warnings
 
 
 def _decode(data: bytes, name: str) -> tuple[str, list[str]]:

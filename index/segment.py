@@ -10,6 +10,7 @@ from functools import lru_cache
 import pysbd
 
 from index import quotes
+from index.ingest import SEPARATORS_AS_SPACES
 
 # pysbd builds about 2,000 distinct regular expressions over a corpus (some per abbreviation found), four times
 # the re module's cache of compiled patterns (512 in Python 3.11), so every paragraph compiled them again: about a
@@ -63,7 +64,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     if not chunk.strip():
         return []
     # Everything below reads the same-length view of the chunk, so its offsets are the chunk's.
-    view = _quote_view(chunk)
+    view = _quote_view(chunk).translate(SEPARATORS_AS_SPACES)  # pysbd fails on them (see ingest)
     spans: list[Span] = []
     for part_start, part_end in _parts(view):
         spans.extend(_segment(view, part_start, part_end))

@@ -1,5 +1,6 @@
 """Sentence segmentation on news prose: titles, abbreviations, multi-sentence quotes, speaker tails."""
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -294,3 +295,12 @@ def test_segmenting_a_corpus_again_compiles_no_regular_expression(monkeypatch):
     for text in paragraphs:
         split_sentences(text)
     assert compiled == []
+
+
+@pytest.mark.parametrize("separator", ["\x1c", "\x1d", "\x1e", "\x1f"])
+def test_ascii_separators_before_a_list_number_do_not_crash(separator):
+    """pysbd's list-number code once called int() on them (found by the property tests)."""
+    text = f"Intro{separator}1. First point here. Second one."
+    spans = split_sentences(text)
+    assert spans and spans[0].start == 0 and spans[-1].end == len(text)
+    assert "".join(text[s.start : s.end] for s in spans).replace(" ", "") == text.replace(" ", "")
