@@ -117,10 +117,10 @@ class Engine:
         # The features are relative to each article's candidates, so every article is ranked as if asked alone;
         # the article whose best sentence most likely answers wins.
         chosen = max(
-            (self._rank_article(q, part, rows, scores, scored, top) for part in _by_article(corpus, rows)),
+            (self._rank_article(part, rows, scores, scored, top) for part in _by_article(corpus, rows)),
             key=lambda r: r.confidence,
         )
-        order = chosen.order
+        order = select.prefer_reply(corpus, q, chosen.order, rows)
         candidates = [self._candidate(rows[i], float(scores[i])) for i in order[: max(top, 1)]]
         if chosen.confidence < self.min_confidence:
             return Answer(question, None, chosen.confidence, candidates=candidates)
@@ -134,20 +134,14 @@ class Engine:
         )
 
     def _rank_article(
-        self,
-        q: features.Question,
-        part: np.ndarray,
-        rows: np.ndarray,
-        scores: np.ndarray,
-        scored: features.Scored,
-        top: int,
+        self, part: np.ndarray, rows: np.ndarray, scores: np.ndarray, scored: features.Scored, top: int
     ) -> _Ranked:
-        """One article's candidates (positions `part`) in order, near-duplicates merged, the reply preferred, and
-        the confidence that its best one answers."""
+        """One article's candidates (positions `part`) in order, near-duplicates merged, and the confidence that
+        its best one answers (the winner's reply is preferred after: the confidence is the best one's)."""
         order = part[np.argsort(-scores[part], kind="stable")].tolist()
         order = select.merge_duplicates(self.corpus, order[: max(top, 1) * 3], rows)
         confidence = self.params.answerable(features.abstain_features(scored, scores, order[0], part))
-        return _Ranked(select.prefer_reply(self.corpus, q, order, rows), confidence)
+        return _Ranked(order, confidence)
 
     def speakers(self, article: str | Path | None = None) -> list[str]:
         """Named speakers quoted or cited in the corpus (or one article), most quoted first."""
