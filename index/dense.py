@@ -255,6 +255,8 @@ def _update_or_build(folder: Path, vectors: np.ndarray, sources: list[str], size
     training still fits the corpus (dense_update.drift), else newly trained."""
     if sizes is None:
         sources, sizes = ["|".join(sources)], [len(vectors)]
+    if sum(sizes) != len(vectors) or len(sizes) != len(sources):
+        raise ValueError(f"{len(sources)} sources of {sum(sizes)} rows for {len(vectors)} vectors")
     keys = dense_update.article_keys(vectors, sources, sizes)
     found = _closest_saved(folder, keys, sizes)
     if found is not None:

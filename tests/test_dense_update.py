@@ -124,6 +124,34 @@ def test_new_topic_goes_to_the_side_list_and_a_large_one_retrains(small_ivf):
     assert len(index._side) == 0
 
 
+def test_side_list_rows_found_by_the_search_too_are_not_repeated(small_ivf):
+    a = Articles()
+    names = a.make("old", 60, seed=0)
+    topic = a.make("topic", 1, seed=99)
+    a.index(names)
+    index, vectors = a.index([*names, *topic])
+    assert len(index._side) == ROWS
+    index._ivf.nprobe = index._ivf.nlist  # every list probed, the side list too: its rows come from both
+    for row in (3001, 3020, 10):
+        rows, scores = index.topk(vectors[row], 20)
+        want = np.argsort(-(vectors @ vectors[row]), kind="stable")[:20]
+        assert len(set(rows.tolist())) == 20 and rows[0] == row
+        np.testing.assert_allclose(scores, (vectors @ vectors[row])[want], rtol=1e-5)
+
+
+def test_index_saved_without_its_manifest_is_reused_then_retrained(small_ivf):
+    """As a crash between writing the index and its manifest leaves it."""
+    a = Articles()
+    names = a.make("old", 41, seed=0)
+    names, extra = names[:40], names[40]
+    _, vectors = a.index(names)
+    dense.manifest_path(dense.index_path(vectors, names)).unlink()
+    a.index(names)
+    assert small_ivf == [2000]
+    a.index([*names, extra])
+    assert small_ivf == [2000, 2050]
+
+
 def test_growing_past_twice_the_training_size_retrains(small_ivf):
     a = Articles()
     names = a.make("old", 61, seed=0)
