@@ -182,6 +182,9 @@ _CHROME_RE = re.compile(
     r"|further information: .*|see also: .*|.{1,80} redirects here\..*|pages for logged out editors.*)$",
     re.IGNORECASE,
 )
+# Who a caption credits: capitalised words joined by "/", ",", "via", "for", "and", "&" ("AP", "Jane Doe/Reuters via
+# Getty Images"); a clause after it ("Credit: Jane Doe, who was there.") is prose.
+_CREDIT_NAMES = r"[A-Z][\w.'\u2019&-]*(?:(?:\s*[/,]\s*|\s+(?:via|for|and|&)\s+|\s+)[A-Z][\w.'\u2019&-]*){0,8}"
 # A news page's furniture copied with its text: pointers to other stories ("Read more: ...", "Related: ..."),
 # newsletter and cookie notices, advertisement markers, share buttons, a live blog's post times ("22.10 GMT", "5m
 # ago"), and photo captions ending in a credit ("... Photo: AP", "(AP Photo/Jane Doe)", "... Getty Images").
@@ -190,21 +193,22 @@ _PAGE_FURNITURE = re.compile(
     r"links?|reading|topics|video))?|more\s+(?:from|on)\b[^.!?,;]{0,40}|more\s+stories|recommended(?:\s+stories)?|"
     r"most\s+(?:read|popular|viewed)|(?:skip\s+)?advertisement|story\s+continues\s+(?:below|after)[^.!?]{0,40}|"
     r"(?:share|print|email|save)\s+this\s+(?:article|story|page)|you\s+(?:may|might)\s+also\s+like|"
-    r"follow\s+us\s+on[^.!?]{0,60})\s*(?:[:\u2013\u2014|>-].*)?$"
-    r"|^(?:sign\s+up|subscribe|get\s+(?:the|our))\b.{0,200}\b(?:newsletters?|inbox|e-?mails?|briefing|alerts)\b.{0,120}$"
+    r"follow\s+us\s+on[^.!?]{0,60})\s*(?:[:\u2013\u2014|>-](?:.*[^.!?\s\"'\u201d\u2019)\]])?)?\s*$"  # a headline after it
+    r"|^(?:sign\s+up|subscribe)\b.{0,200}\b(?:newsletters?|inbox|e-?mails?|briefing|alerts)\b.{0,120}$"
+    r"|^get\s+(?:the|our)\b.{0,120}\b(?:newsletters?|(?:to|in)\s+your\s+inbox)\b.{0,60}$"
     r"|^.{0,300}\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site)(?:\s+and\s+our\s+partners)?\s+uses?\s+cookies\b.*$"
     r"|^(?:accept|reject|allow|manage)\s+(?:all\s+)?(?:cookies|preferences|choices)\b.{0,60}$"
-    r"|^(?:\u00a9|\(c\)|copyright\b).{0,200}$|^.{0,200}\ball\s+rights\s+reserved\.?$"
+    r"|^(?:\u00a9|\(c\)|copyright\s*(?:\u00a9|\(c\)|\d{4})).{0,200}$|^.{0,200}\ball\s+rights\s+reserved\.?$"
     r"|^skip\s+to\s+(?:main\s+)?(?:content|navigation|search)$"
     r"|^(?:share|copy\s+link|link\s+copied|share\s+on\s+\w+|show\s+(?:more|key\s+events)|load\s+more(?:\s+\w+)?)$"
     rf"|^(?:{_CLOCK}|\d{{1,3}}\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago)$"
-    r"|^.{0,300}(?-i:\b(?:Photo(?:graph)?s?|Image|Picture|Illustration|Video|Credit)(?:\s+by)?\s*:\s*[A-Z][^.:!?]{0,80}\.?"
+    rf"|^.{{0,300}}(?-i:\b(?:Photo(?:graph)?s?|Image|Picture|Illustration|Video|Credit)(?:\s+by)?\s*:\s*{_CREDIT_NAMES}\.?"
     r"|\((?:[A-Z]+\s+)?Photo(?:graph)?\b[^()]{0,80}\)|\bGetty\s+Images)\s*$",
     re.IGNORECASE,
 )
 # Titles of lists of links to other stories inside a news page: the short lines after one are links, not prose.
 _LINK_LIST = re.compile(
-    r"^(?:related(?:\s+\w+)?|read\s+(?:more|also|next)|also\s+read|more\s+(?:from|on)\b.{0,60}|more\s+stories|"
+    r"^(?:related(?:\s+\w+)?|read\s+(?:more|also|next)|also\s+read|more\s+(?:from|on)\b[^.!?:,;]{0,60}|more\s+stories|"
     r"recommended(?:\s+\w+)?|most\s+(?:read|popular|viewed)|you\s+(?:may|might)\s+also\s+like|top\s+stories|trending|"
     r"key\s+events|latest\s+(?:updates|posts))"
     r"\s*:?$",
@@ -237,7 +241,7 @@ _HEADER_FIELD = re.compile(
     re.IGNORECASE,
 )
 # Any other front matter field, as web clippers write them ("source:", "created:", "description:", "tags:"): a
-# lowercase key before the body is metadata, never prose.
+# lowercase key in the block of fields opening the text (no blank line between) is metadata, never prose.
 _FRONT_MATTER_FIELD = re.compile(r"^\s*(?P<key>[a-z][a-z0-9_-]*(?: [a-z0-9_-]+){0,2})\s*:(?:\s+(?P<value>.*?))?\s*$")
 _HEADER_LIST_ITEM = re.compile(r"^\s*-\s+(?P<value>.+?)\s*$")
 # A table row: cells between pipes (Markdown, or an HTML table as extracted) or separated by tabs (copied).
@@ -462,8 +466,10 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
     title_at = 0
     headline = _headline_before_byline(text, spans)
     header_key = ""
+    fields_at = -1  # the last paragraph that was a header field: other fields only follow on the next line
     in_toc = False
     in_links = False
+    dated = False  # a wire dateline was split off (an article has one)
     agency = None
     for i, (s, e) in enumerate(spans):
         raw = text[s:e]
@@ -481,9 +487,11 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
         if heading or bare_heading:
             back_matter = _normalise(raw) in _BACK_MATTER
         kind = model.BODY
-        field_ = None if seen_body else (_HEADER_FIELD.match(raw) or _FRONT_MATTER_FIELD.match(raw))
+        in_fields = i == 0 or (fields_at == i - 1 and text[spans[i - 1][1] : spans[i][0]].count("\n") < 2)
+        field_ = None if seen_body else (_HEADER_FIELD.match(raw) or (in_fields and _FRONT_MATTER_FIELD.match(raw)))
         item = None if seen_body or not header_key else _HEADER_LIST_ITEM.match(raw)
         if field_ or item:
+            fields_at = i
             key = field_.group("key").lower() if field_ else header_key
             value = ((field_.group("value") if field_ else item.group("value")) or "").strip("\"' ")
             header_key = key if field_ else header_key
@@ -496,6 +504,8 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
             or (not titled and (is_chrome(raw) or _TABLE_ROW.match(raw) or is_page_furniture(raw)))
         ):
             kind = model.RELATED
+        elif not titled and _long_prose(raw):  # a text without a title line opens with its prose
+            titled, title_at = True, -2
         elif not titled:
             kind = model.TITLE
             titled, title_at = True, i
@@ -529,8 +539,9 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
             kind, in_links = (model.RELATED if kind == model.BODY else kind), True
         else:
             in_links = in_links and kind == model.RELATED
-        lead = _LEAD_DATELINE.match(raw) if kind == model.BODY and body_no < 2 else None  # (after an excerpt too)
-        if lead and lead.end() < len(raw):  # "WASHINGTON (AP) \u2014 " is where the story was filed, not its prose
+        lead = _lead_dateline(raw, body_no) if kind == model.BODY and not dated else None
+        if lead:  # "WASHINGTON (AP) \u2014 " is where the story was filed, not its prose
+            dated = True
             layout.blocks.append(Block(s, s + len(lead.group(0).rstrip()), model.DATELINE))
             agency = re.search(r"\(([^()]+)\)", lead.group(0))
             s += lead.end()
@@ -553,6 +564,15 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
             block.end = block.start + len(layout.title)
     layout.outlet = layout.outlet or site or (agency.group(1) if agency else None) or host_name(layout.url)
     return layout
+
+
+def _lead_dateline(raw: str, body_no: int) -> re.Match[str] | None:
+    """The wire dateline opening the first body paragraph, or the second (after an excerpt) when it names its
+    agency: in a later paragraph "NATO \u2014 The alliance ..." is prose."""
+    lead = _LEAD_DATELINE.match(raw) if body_no < 2 else None
+    if lead and lead.end() < len(raw) and (body_no == 0 or "(" in lead.group(0)):
+        return lead
+    return None
 
 
 def dateline_date(line: str) -> str | None:
@@ -653,8 +673,9 @@ def split_site(
 def _headline_before_byline(text: str, spans: list[tuple[int, int]]) -> int:
     """Where a whole copied news page's headline is: the heading-like line of three or more words nearest above
     its byline or date line (skipping a standfirst sentence), when two or more lines above it are all menu-short
-    (at most four words) or page furniture: the site's name, menus and banners. 0 when the article starts with its
-    title (a title, then a standfirst without a full stop, then the byline, keeps its title)."""
+    (at most four words, no full stop: "It is big." is prose) or page furniture: the site's name, menus and
+    banners. 0 when the article starts with its title (a title, then a standfirst without a full stop, then the
+    byline, keeps its title)."""
     k = next((j for j, (s, e) in enumerate(spans[:60]) if _byline_or_date(text[s:e]) or _long_prose(text[s:e])), -1)
     if k < 0 or _long_prose(text[spans[k][0] : spans[k][1]]):
         return 0
@@ -664,7 +685,8 @@ def _headline_before_byline(text: str, spans: list[tuple[int, int]]) -> int:
         raw = text[spans[t][0] : spans[t][1]].lstrip("# ")
         if looks_like_heading(raw, 25) and len(raw.split()) >= 3 and not _is_furniture(raw):
             above = [text[s:e] for s, e in spans[:t]]
-            return t if all(len(a.split()) <= 4 or _is_furniture(a) for a in above) else 0
+            menus = all((len(a.split()) <= 4 and not _ends_prose(a)) or _is_furniture(a) for a in above)
+            return t if menus else 0
         if not _ends_prose(raw):
             return 0
     return 0

@@ -214,3 +214,47 @@ def test_web_clipper_markdown(name, expected):
         "The decision was unanimous, the central bank said in a statement.",
     ]
     assert not any(word in text for text in texts for word in ("source", "created", "clippings", "Reuters", ">"))
+
+
+HEAD = "# Council approves budget\n\nMarch 3, 2025\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        (HEAD + "Copyright lawyers said the designs were copied from a rival firm.\n", "Copyright lawyers said"),
+        (HEAD + "Get the latest figures in the company's briefing to investors, it said.\n", "Get the latest"),
+        (HEAD + "More on the costs: the dam cost $2 billion, the minister said.\n", "More on the costs"),
+        (HEAD + "Related: the firm also built the bridge in 2010, the council said.\n", "Related: the firm"),
+        (HEAD + "She said the photo was taken at dawn. Credit: Jane Doe, who was there.\n", "Credit: Jane Doe"),
+        (HEAD + "update: the dam opened on Monday after ten years of work.\n", "update: the dam"),
+        ("---\ntitle: Dam opens\n---\n\nnote: the dam opened on Monday after ten years of work.\n", "note: the dam"),
+        (HEAD + "The vote was close.\n\nNATO \u2014 The alliance said it would help.\n", "NATO"),
+        (
+            "Dam opens\n\nIt is big.\n\nVery big.\n\nThe minister spoke out\n\nMarch 3, 2025\n\nIt opened.\n",
+            "It is big.",
+        ),
+    ],
+)
+def test_prose_that_opens_like_page_furniture_stays_answerable(text, prose):
+    """Adversarial prose for the furniture, front matter, dateline and copied-page rules: none may be lost."""
+    doc = document_from_bytes(text.encode(), "article.md")
+    assert any(prose in sentence for sentence in answerable(doc)), answerable(doc)
+
+
+def test_a_long_first_paragraph_is_prose_not_the_title():
+    """A text with no title line: its opening sentences answer; the title falls back to the file's name."""
+    text = (
+        "The harbour closed on Monday after the storm damaged two piers and a breakwater near the old town, "
+        "the port authority said.\n\nFerries were cancelled.\n"
+    )
+    doc = document_from_bytes(text.encode(), "harbour.txt")
+    assert answerable(doc)[0].startswith("The harbour closed on Monday")
+    assert doc.meta.title == "harbour"
+
+
+def test_a_wire_dateline_is_split_off_once_and_names_the_agency():
+    text = HEAD + "LONDON (Reuters) \u2014 The harbour closed.\n\nNATO \u2014 The alliance said it would help.\n"
+    doc = document_from_bytes(text.encode(), "article.txt")
+    assert doc.meta.outlet == "Reuters"
+    assert answerable(doc)[-2:] == ["The harbour closed.", "NATO \u2014 The alliance said it would help."]
