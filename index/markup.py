@@ -41,7 +41,8 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _MD_TABLE_RULE = re.compile(
     r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*(?:\n|$)", re.MULTILINE
 )
-_MD_SETEXT = re.compile(r"^([^\n]*\S[^\n]*)\n[ \t]{0,3}(=+|-+)[ \t]*$", re.MULTILINE)
+# (The lookahead, not "[^\n]*\S[^\n]*", asks for a non-space: that form backtracks quadratically on a long line.)
+_MD_SETEXT = re.compile(r"^(?=[^\n]*\S)([^\n]+)\n[ \t]{0,3}(=+|-+)[ \t]*$", re.MULTILINE)
 _MD_RULE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})(?:\n|$)", re.MULTILINE)
 # YAML front matter: its fences go (the layout reads its "title:", "date:", "author:" lines).
 _MD_FRONT_MATTER = re.compile(
