@@ -194,7 +194,8 @@ _PAGE_FURNITURE = re.compile(
     r"most\s+(?:read|popular|viewed)|(?:skip\s+)?advertisement|story\s+continues\s+(?:below|after)[^.!?]{0,40}|"
     r"(?:share|print|email|save)\s+this\s+(?:article|story|page)|you\s+(?:may|might)\s+also\s+like|"
     r"follow\s+us\s+on[^.!?]{0,60})\s*(?:[:\u2013\u2014|>-](?:.*[^.!?\s\"'\u201d\u2019)\]])?)?\s*$"  # a headline after it
-    r"|^(?:sign\s+up|subscribe)\b.{0,200}\b(?:newsletters?|inbox|e-?mails?|briefing|alerts)\b.{0,120}$"
+    r"|^(?:sign\s+up|subscribe)(?:\s+(?:for|to|now|here|today)\b|\s*[:!\u2013\u2014-])"  # to the reader, not "Sign up rates"
+    r".{0,200}\b(?:newsletters?|inbox|e-?mails?|briefing|alerts)\b.{0,120}$"
     r"|^get\s+(?:the|our)\b.{0,120}\b(?:newsletters?|(?:to|in)\s+your\s+inbox)\b.{0,60}$"
     r"|^.{0,300}\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site)(?:\s+and\s+our\s+partners)?\s+uses?\s+cookies\b.*$"
     r"|^(?:accept|reject|allow|manage)\s+(?:all\s+)?(?:cookies|preferences|choices)\b.{0,60}$"

@@ -224,6 +224,10 @@ HEAD = "# Council approves budget\n\nMarch 3, 2025\n\n"
     [
         (HEAD + "Copyright lawyers said the designs were copied from a rival firm.\n", "Copyright lawyers said"),
         (HEAD + "Get the latest figures in the company's briefing to investors, it said.\n", "Get the latest"),
+        (HEAD + "Sign up rates for the newsletter fell by a tenth, the publisher said.\n", "Sign up rates"),
+        (HEAD + "Read more about the plan in the council's report, which runs to 300 pages.\n", "Read more about"),
+        (HEAD + "Watch more closely and you will see the cracks, engineers warned.\n", "Watch more closely"),
+        (HEAD + "Share this story with your friends, the minister urged viewers.\n", "Share this story"),
         (HEAD + "More on the costs: the dam cost $2 billion, the minister said.\n", "More on the costs"),
         (HEAD + "Related: the firm also built the bridge in 2010, the council said.\n", "Related: the firm"),
         (HEAD + "She said the photo was taken at dawn. Credit: Jane Doe, who was there.\n", "Credit: Jane Doe"),
