@@ -674,7 +674,7 @@ def split_site(
 def _headline_before_byline(text: str, spans: list[tuple[int, int]]) -> int:
     """Where a whole copied news page's headline is: the heading-like line of three or more words nearest above
     its byline or date line (skipping a standfirst sentence), when two or more lines above it are all menu-short
-    (at most four words, no full stop: "It is big." is prose) or page furniture: the site's name, menus and
+    (at most four words, no sentence: "It is big.", "Why now?" are prose) or page furniture: the site's name, menus and
     banners. 0 when the article starts with its title (a title, then a standfirst without a full stop, then the
     byline, keeps its title)."""
     k = next((j for j, (s, e) in enumerate(spans[:60]) if _byline_or_date(text[s:e]) or _long_prose(text[s:e])), -1)
@@ -686,7 +686,7 @@ def _headline_before_byline(text: str, spans: list[tuple[int, int]]) -> int:
         raw = text[spans[t][0] : spans[t][1]].lstrip("# ")
         if looks_like_heading(raw, 25) and len(raw.split()) >= 3 and not _is_furniture(raw):
             above = [text[s:e] for s, e in spans[:t]]
-            menus = all((len(a.split()) <= 4 and not _ends_prose(a)) or _is_furniture(a) for a in above)
+            menus = all((len(a.split()) <= 4 and not _ends_sentence(a)) or _is_furniture(a) for a in above)
             return t if menus else 0
         if not _ends_prose(raw):
             return 0
@@ -729,6 +729,11 @@ def _long_prose(line: str) -> bool:
 def _ends_prose(line: str) -> bool:
     """A paragraph that ends like a sentence (a full stop or exclamation mark) or is long: not a story link."""
     return bool(re.search(r"""[.!]["'\u201d\u2019)\]]*$""", line.rstrip())) or len(line.split()) > 20
+
+
+def _ends_sentence(line: str) -> bool:
+    """A line that ends like a sentence, a question too: no menu item or site name does."""
+    return _ends_prose(line) or bool(re.search(r"""\?["'\u201d\u2019)\]]*$""", line.rstrip()))
 
 
 def _is_prose(line: str) -> bool:

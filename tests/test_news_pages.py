@@ -238,6 +238,7 @@ HEAD = "# Council approves budget\n\nMarch 3, 2025\n\n"
             "Dam opens\n\nIt is big.\n\nVery big.\n\nThe minister spoke out\n\nMarch 3, 2025\n\nIt opened.\n",
             "It is big.",
         ),
+        ("Q and A\n\nWhy now?\n\nWho pays?\n\nWhat the minister said\n\nMarch 3, 2025\n\nIt opened.\n", "Why now?"),
     ],
 )
 def test_prose_that_opens_like_page_furniture_stays_answerable(text, prose):
