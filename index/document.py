@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from index import html, ingest, layout, markup, model, segment
+from index import html, ingest, layout, markup, model, segment, site
 from index.attribute import attribute
 
 
@@ -27,7 +27,7 @@ def document_from_bytes(data: bytes, path: str, digest: str = "") -> model.Docum
     doc.meta = replace(
         doc.meta,
         title=page.title or doc.meta.title,
-        outlet=page.outlet or doc.meta.outlet or layout.host_name(page.url),
+        outlet=page.outlet or doc.meta.outlet or site.host_name(page.url),
         date=page.date or doc.meta.date,
         authors=page.authors or doc.meta.authors,
         url=page.url or doc.meta.url,

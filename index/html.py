@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from index.ingest import ArticleError
-from index.layout import dateline_date, is_job_title, split_site
+from index.layout import dateline_date, is_job_title
+from index.site import same_text, split_site
 
 # Both log about every odd page; what matters reaches the user as an ArticleError.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -175,7 +176,7 @@ def _title(head: _Head, url: str | None) -> str | None:
     around it or not); else the first declared title without the site's name; else the first h1."""
     for heading in head.headings:
         for title in head.titles:
-            if _same(heading, title) or _same(heading, split_site(title, head.site_names, url, heading)[0]):
+            if same_text(heading, title) or same_text(heading, split_site(title, head.site_names, url, heading)[0]):
                 return heading
     if head.titles:
         return split_site(head.titles[0], head.site_names, url)[0]
@@ -239,10 +240,6 @@ def _name(obj) -> str | None:
 
 def _present(*values: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
-
-
-def _same(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and " ".join(re.findall(r"\w+", a.casefold())) == " ".join(re.findall(r"\w+", b.casefold()))
 
 
 def _drop_furniture(tree) -> None:

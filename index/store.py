@@ -28,6 +28,7 @@ _PIPELINE_MODULES = (
     "ingest",
     "html",
     "layout",
+    "site",
     "segment",
     "quotes",
     "speakers",

@@ -4,7 +4,8 @@ import pytest
 
 from index import model
 from index.document import document_from_bytes, document_from_text, load_document
-from index.layout import host_name, parse_credit, parse_date, split_site
+from index.layout import parse_credit, parse_date
+from index.site import host_name, split_site
 
 from .conftest import BUNDLED
 
