@@ -7,11 +7,16 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from index.ingest import ArticleError
 from index.layout import dateline_date, is_job_title
 from index.site import same_text, split_site
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # Both log about every odd page; what matters reaches the user as an ArticleError.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -117,7 +122,7 @@ class _Head:
     authors: tuple[str, ...] = ()  # the JSON-LD article's authors that are people
 
 
-def _declared(tree) -> _Head:
+def _declared(tree: HtmlElement) -> _Head:
     """Read the page's h1s, meta tags, <title> and JSON-LD (the first object of an article type)."""
     meta = {}
     for element in tree.xpath("//meta[@content]"):
@@ -146,7 +151,7 @@ def _declared(tree) -> _Head:
     )
 
 
-def _date_under_heading(tree) -> str | None:
+def _date_under_heading(tree: HtmlElement) -> str | None:
     """The date a page shows near its headline when no tag states one: among the 300 elements after the first
     h1, outside tables, the first short text that is a date line ("Updated 3:45 PM EDT, Wed October 30, 2024"),
     before the story's first long paragraph."""
@@ -202,7 +207,7 @@ def _names_of(head: _Head, outlet: str | None) -> set[str]:
     return {n.casefold() for n in (outlet, head.publisher, *head.site_names) if n}
 
 
-def _json_ld(tree):
+def _json_ld(tree: HtmlElement) -> Iterator[dict]:
     """Every JSON object of the page's ld+json scripts, top-level lists and @graph entries flattened."""
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
@@ -214,11 +219,11 @@ def _json_ld(tree):
             yield from (o for o in _listed(item.get("@graph")) if isinstance(o, dict))
 
 
-def _as_list(value) -> list:
+def _as_list(value: Any) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def _listed(value) -> list[dict]:
+def _listed(value: Any) -> list[dict]:
     return [item for item in _as_list(value) if isinstance(item, dict)]
 
 
@@ -227,14 +232,14 @@ def _types(obj: dict) -> list[str]:
     return [k for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)]
 
 
-def _person(author) -> str | None:
+def _person(author: Any) -> str | None:
     """An author entry's name when it is a person (a name string, or an object typed Person or untyped)."""
     if isinstance(author, str):
         return _clean(author)
     return _name(author) if isinstance(author, dict) and (_PERSON in _types(author) or not _types(author)) else None
 
 
-def _name(obj) -> str | None:
+def _name(obj: Any) -> str | None:
     return _clean(obj.get("name")) if isinstance(obj, dict) and isinstance(obj.get("name"), str) else None
 
 
@@ -242,7 +247,7 @@ def _present(*values: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
 
 
-def _drop_furniture(tree) -> None:
+def _drop_furniture(tree: HtmlElement) -> None:
     """Remove page furniture from the tree (keeping the text that follows an element inside its parent)."""
     for element in tree.xpath(_FURNITURE_XPATH):
         parent = element.getparent()
@@ -250,7 +255,7 @@ def _drop_furniture(tree) -> None:
             element.drop_tree()
 
 
-def _blocks(body) -> list[str]:
+def _blocks(body: HtmlElement) -> list[str]:
     """One paragraph per block of trafilatura's body tree: headings as Markdown `## ` (so the layout marks
     them as headings), each list item on its own, each table row as `| cell | cell |` (a row, which the layout
     never answers from), white space folded."""
@@ -269,7 +274,7 @@ def _blocks(body) -> list[str]:
     return [block for block in out if block.strip("|# ")]
 
 
-def _text(element) -> str:
+def _text(element: HtmlElement) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
