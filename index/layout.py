@@ -217,13 +217,15 @@ _LINK_LIST = re.compile(
     re.IGNORECASE,
 )
 # A wire dateline opening an article's first paragraph: "WASHINGTON (AP) \u2014 ", "COLUMBUS, Ohio (Reuters) - ",
-# "LONDON, Oct 30 (Reuters) - ", "KYIV, Ukraine \u2014 ", "NEW DELHI: ". The place is in capitals, or has an agency.
+# "LONDON, Oct 30 (Reuters) - ", "KYIV, Ukraine \u2014 ", "NEW DELHI: ". The place is in capitals, or has the date
+# and an agency ("New Delhi, Oct 30 (PTI): "): "Apple (AAPL) \u2014 The company ..." is prose.
 _PLACE_CAPS = r"[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"
 _PLACE = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
 _REGION = rf"(?:,\s+(?:{_MONTHS}\s+\d{{1,2}}|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){{0,2}})){{0,2}}"
 _AGENCY = r"\((?:[A-Z][\w&.'\u2019 -]{0,30})\)"
+_DATED = rf"(?:,\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){{0,2}})?,\s+{_MONTHS}\s+\d{{1,2}}"
 _LEAD_DATELINE = re.compile(
-    rf"^(?:{_PLACE_CAPS}{_REGION}(?:\s+{_AGENCY})?|{_PLACE}{_REGION}\s+{_AGENCY})\s*(?:[-\u2013\u2014]{{1,2}}|:)\s+"
+    rf"^(?:{_PLACE_CAPS}{_REGION}(?:\s+{_AGENCY})?|{_PLACE}{_DATED}\s+{_AGENCY})\s*(?:[-\u2013\u2014]{{1,2}}|:)\s+"
     r"(?=[\"\u201c'\u2018A-Z0-9])"
 )
 # Wiki markup and plain-text dump headings: "== History ==", "=== Early life ===".

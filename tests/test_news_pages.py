@@ -263,3 +263,17 @@ def test_a_wire_dateline_is_split_off_once_and_names_the_agency():
     doc = document_from_bytes(text.encode(), "article.txt")
     assert doc.meta.outlet == "Reuters"
     assert answerable(doc)[-2:] == ["The harbour closed.", "NATO \u2014 The alliance said it would help."]
+
+
+@pytest.mark.parametrize(
+    ("lead", "kept", "outlet"),
+    [
+        ("Apple (AAPL) \u2014 The company reported record sales on Monday.", "Apple (AAPL)", None),
+        ("New Delhi, Oct 30 (PTI): The court adjourned the hearing on Monday.", "The court adjourned", "PTI"),
+    ],
+)
+def test_a_mixed_case_place_is_a_dateline_only_with_its_date_and_agency(lead, kept, outlet):
+    """A ticker or a name in brackets opening the story is prose; 'New Delhi, Oct 30 (PTI):' is a dateline."""
+    doc = document_from_bytes((HEAD + lead + "\n").encode(), "article.txt")
+    assert answerable(doc)[-1].startswith(kept)
+    assert doc.meta.outlet == outlet
