@@ -277,3 +277,13 @@ def test_a_mixed_case_place_is_a_dateline_only_with_its_date_and_agency(lead, ke
     doc = document_from_bytes((HEAD + lead + "\n").encode(), "article.txt")
     assert answerable(doc)[-1].startswith(kept)
     assert doc.meta.outlet == outlet
+
+
+def test_a_page_without_title_or_og_tags_answers_from_its_first_paragraph():
+    prose = "The harbour closed on Monday after the storm damaged two piers and a breakwater near the old town."
+    page = (
+        f"<html><body><p>{prose} Ferries were cancelled.</p><p>Repairs start in May, the port said.</p></body></html>"
+    )
+    doc = document_from_bytes(page.encode(), "harbour.html")
+    assert prose in answerable(doc)
+    assert doc.meta.title == "harbour"
