@@ -120,7 +120,7 @@ class Engine:
             (self._rank_article(part, rows, scores, scored, top) for part in _by_article(corpus, rows)),
             key=lambda r: r.confidence,
         )
-        order = select.prefer_reply(corpus, q, chosen.order, rows)
+        order = select.prefer_reply(corpus, q, select.merge_duplicates(corpus, chosen.order, rows), rows)
         candidates = [self._candidate(rows[i], float(scores[i])) for i in order[: max(top, 1)]]
         if chosen.confidence < self.min_confidence:
             return Answer(question, None, chosen.confidence, candidates=candidates)
@@ -136,12 +136,11 @@ class Engine:
     def _rank_article(
         self, part: np.ndarray, rows: np.ndarray, scores: np.ndarray, scored: features.Scored, top: int
     ) -> _Ranked:
-        """One article's candidates (positions `part`) in order, near-duplicates merged, and the confidence that
-        its best one answers (the winner's reply is preferred after: the confidence is the best one's)."""
-        order = part[np.argsort(-scores[part], kind="stable")].tolist()
-        order = select.merge_duplicates(self.corpus, order[: max(top, 1) * 3], rows)
-        confidence = self.params.answerable(features.abstain_features(scored, scores, order[0], part))
-        return _Ranked(order, confidence)
+        """One article's best candidates (positions `part`) in order, and the confidence that its best one, after
+        near-duplicates are merged, answers (only the winner's are merged, and its reply preferred, after)."""
+        order = part[np.argsort(-scores[part], kind="stable")][: max(top, 1) * 3].tolist()
+        best = select.merged_head(self.corpus, order, rows)
+        return _Ranked(order, self.params.answerable(features.abstain_features(scored, scores, best, part)))
 
     def speakers(self, article: str | Path | None = None) -> list[str]:
         """Named speakers quoted or cited in the corpus (or one article), most quoted first."""

@@ -37,6 +37,20 @@ def merge_duplicates(corpus: Corpus, order: list[int], rows: np.ndarray) -> list
     return kept
 
 
+def merged_head(corpus: Corpus, order: list[int], rows: np.ndarray) -> int:
+    """What merge_duplicates(corpus, order, rows) puts first, without merging the rest: the top candidate, or the
+    first body sentence twinning a top title or standfirst (all an article needs to compete for the answer)."""
+    tab = sentence_table.table(corpus)
+    head = tab.info(int(rows[order[0]]))
+    if head.kind == model.BODY:
+        return order[0]
+    for i in order[1:]:
+        info = tab.info(int(rows[i]))
+        if info.kind == model.BODY and near_duplicate(info, head):
+            return i
+    return order[0]
+
+
 # After the reported question, a clause break or a reply verb: the sentence carries its own reply.
 _REPLY_FOLLOWS = re.compile(r"[,;:]|\b(?:replied|said|answered|responded|says)\b", re.IGNORECASE)
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from index import terms
-from retrieval import answer_types, features, search, sentence_table
+from retrieval import answer_types, features, search, select, sentence_table
 from retrieval.engine import BUNDLED_ARTICLE, Engine
 
 SOURCES = """Storm floods coastal towns
@@ -98,6 +98,19 @@ def test_standfirst_twin_yields_to_the_body_sentence(storm_engine):
     assert answer.best is not None and "three coastal towns" in answer.best.sentence.text
     assert answer.best.sentence.kind == "body"
     assert sum("three coastal towns" in c.sentence.text for c in answer.candidates) == 1
+
+
+def test_merged_head_is_what_merging_puts_first(storm_engine):
+    """An article competes with its merged head without merging the rest; the two must always agree."""
+    corpus = storm_engine.corpus
+    rows = search.answerable_rows(corpus)
+    rng = np.random.default_rng(0)
+    orders = [rng.permutation(len(rows)).tolist() for _ in range(300)]
+    kinds = {corpus.sentence(int(r)).kind for r in rows}
+    assert {"standfirst", "body"} <= kinds  # the storm article has a standfirst with a body twin
+    heads = [select.merged_head(corpus, order, rows) for order in orders]
+    assert heads == [select.merge_duplicates(corpus, order, rows)[0] for order in orders]
+    assert any(head != order[0] for head, order in zip(heads, orders, strict=True))
 
 
 def test_off_topic_question_is_declined(storm_engine):
