@@ -41,6 +41,10 @@ class Articles:
         vectors = np.ascontiguousarray(np.vstack([self.blocks[n] for n in names]))
         return DenseIndex(vectors, names, sizes=[ROWS] * len(names)), vectors
 
+    def path(self, names: list[str]):
+        """The cache file of the IVF index of a corpus."""
+        return dense.index_path(np.vstack([self.blocks[n] for n in names]), names, [ROWS] * len(names))
+
 
 @pytest.fixture
 def small_ivf(monkeypatch, tmp_path):
@@ -144,8 +148,8 @@ def test_index_saved_without_its_manifest_is_reused_then_retrained(small_ivf):
     a = Articles()
     names = a.make("old", 41, seed=0)
     names, extra = names[:40], names[40]
-    _, vectors = a.index(names)
-    dense.manifest_path(dense.index_path(vectors, names)).unlink()
+    a.index(names)
+    dense.manifest_path(a.path(names)).unlink()
     a.index(names)
     assert small_ivf == [2000]
     a.index([*names, extra])
@@ -167,11 +171,11 @@ def test_damaged_saved_files_retrain_instead_of_failing(small_ivf, caplog):
     a = Articles()
     names = a.make("old", 42, seed=0)
     names, (b, c) = names[:40], names[40:]
-    _, vectors = a.index(names)
-    dense.manifest_path(dense.index_path(vectors, names)).write_text("{not json")
-    _, vectors = a.index([*names, b])  # an unreadable manifest: no saved index to update
+    a.index(names)
+    dense.manifest_path(a.path(names)).write_text("{not json")
+    a.index([*names, b])  # an unreadable manifest: no saved index to update
     assert small_ivf == [2000, 2050]
-    dense.index_path(vectors, [*names, b]).write_bytes(b"not a faiss index")  # its manifest is intact, it is not
+    a.path([*names, b]).write_bytes(b"not a faiss index")  # its manifest is intact, it is not
     index, vectors = a.index([*names, b, c])
     assert small_ivf == [2000, 2050, 2100]
     assert any("retraining the IVF index" in r.message for r in caplog.records)
@@ -191,3 +195,19 @@ def test_manifest_round_trip_plan_and_drift():
     assert "training corpus" in dense_update.drift(dense_update.plan(m, ["a", "c"], [60, 61]))
     assert "under half" in dense_update.drift(dense_update.plan(dense_update.replace(m, trained_rows=200), ["a"], [60]))
     assert dense_update.drift(dense_update.plan(m, ["c"], [60])) == "no article of the saved index is left"
+
+
+def test_vectors_changed_where_the_sample_does_not_look_are_not_served_by_the_old_index(small_ivf):
+    """Same articles, same shape, one sentence re-embedded (between the rows a sample of
+    every other vector would read): the saved index of the old vectors (its codes in the wrong lists) is not reused."""
+    a = Articles()
+    names = a.make("old", 170, seed=0)  # 8,500 rows
+    _, vectors = a.index(names)
+    far = clustered(1, seed=99)[0]  # a topic the training never saw
+    a.blocks["old3"] = a.blocks["old3"].copy()
+    a.blocks["old3"][1] = far
+    index, changed = a.index(names)
+    assert not np.array_equal(changed, vectors)
+    index._ivf.nprobe = 1
+    rows, _ = index.topk(far, 1)
+    assert rows[0] == 3 * ROWS + 1
