@@ -6,9 +6,10 @@ exact float32 vectors. Its nprobe is tuned when it is built, on queries made fro
 embeddings, to the smallest value that finds the exact top-1 for at least TARGET_RECALL of them (see
 `tune_queries`). The built index is kept in the cache dir and memory-mapped when reopened (IO_FLAG_MMAP_IFC, see
 `read_flags`), so a restart neither retrains it nor reads it into RAM; its file is named by a CRC of every vector
-(about 0.2 s a 1e6 rows), so changed vectors never reuse the index of others of the same size. A changed corpus (an article added,
-changed or removed) reuses the trained quantisers of the saved index it shares most articles with, and retrains
-only when the corpus has drifted from what they were trained on (index/dense_update.py).
+(about 0.2 s a 1e6 rows), so changed vectors never reuse the index of others of the same size, and a saved index
+whose lists do not hold each row once (a damaged file) is rebuilt. A changed corpus (an article added, changed or
+removed) reuses the trained quantisers of the saved index it shares most articles with, and retrains only when the
+corpus has drifted from what they were trained on (index/dense_update.py).
 """
 
 from __future__ import annotations
@@ -247,20 +248,41 @@ def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = Tr
 
 
 def _open_saved(path: Path, rows: int):
-    """The saved index at path, mapped, when it is readable and holds `rows` vectors; else None."""
+    """The saved index at path, mapped, when it is readable and lists each of `rows` vectors once; else None, and
+    its manifest is removed so that no update starts from it."""
     import faiss
 
     if not path.exists():
         return None
     try:
         index = faiss.read_index(str(path), read_flags())
+        problem = listing_problem(index, rows)
     except RuntimeError as exc:
-        log.warning("rebuilding unreadable dense index %s: %s", path, exc)
-        return None
-    if index.ntotal != rows:
+        problem = f"unreadable ({exc})"
+    if problem is not None:
+        log.warning("rebuilding dense index %s: %s", path, problem)
+        manifest_path(path).unlink(missing_ok=True)
         return None
     os.utime(path)  # most recently used: kept by prune()
     return index
+
+
+def listing_problem(index, rows: int) -> str | None:
+    """Why an IVF index's lists are not each of `rows` rows exactly once (a damaged file that still reads would
+    return rows the corpus lacks), or None. Reads only the ids (8 bytes a row), not the codes."""
+    import faiss
+
+    if index.ntotal != rows:
+        return f"{index.ntotal} rows, not {rows}"
+    lists = index.invlists
+    sizes = [lists.list_size(number) for number in range(index.nlist)]
+    ids = [faiss.rev_swig_ptr(lists.get_ids(number), size) for number, size in enumerate(sizes) if size]
+    found = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+    if len(found) != rows or (rows and (found.min() < 0 or found.max() >= rows)):
+        return "its lists hold rows out of range"
+    if rows and not (np.bincount(found, minlength=rows) == 1).all():
+        return "its lists hold a row twice"
+    return None
 
 
 def manifest_path(path: Path) -> Path:
@@ -297,8 +319,11 @@ def _derive(base_path: Path, change: dense_update.Plan, vectors: np.ndarray):
 
     base = faiss.read_index(str(base_path), read_flags())
     nlist = change.manifest.nlist
-    if len(change.remap) != base.ntotal or base.nlist not in (nlist, nlist + 1) or base.d != vectors.shape[1]:
+    if base.nlist not in (nlist, nlist + 1) or base.d != vectors.shape[1]:
         raise _Retrain("it does not match its manifest")
+    problem = listing_problem(base, len(change.remap))
+    if problem is not None:
+        raise _Retrain(problem)
     kept = change.remap[dense_update.side_rows(base)]
     side = np.union1d(kept[kept >= 0], dense_update.misfits(base, change, vectors))
     if len(side) > dense_update.side_limit(change.manifest):

@@ -211,3 +211,24 @@ def test_vectors_changed_where_the_sample_does_not_look_are_not_served_by_the_ol
     index._ivf.nprobe = 1
     rows, _ = index.topk(far, 1)
     assert rows[0] == 3 * ROWS + 1
+
+
+def test_saved_index_listing_a_row_out_of_range_is_rebuilt_not_searched(small_ivf, caplog):
+    """A damaged file that still reads (an id's bytes changed): its lists must hold each row once, else it is
+    neither updated nor searched (a row the corpus lacks) but rebuilt, with a log line."""
+    a = Articles()
+    names = a.make("old", 41, seed=0)
+    names, extra = names[:40], names[40]
+    a.index(names)
+    saved = faiss.read_index(str(a.path(names)))
+    number = next(n for n in range(saved.nlist) if saved.invlists.list_size(n))
+    code = faiss.rev_swig_ptr(saved.invlists.get_single_code(number, 0), saved.code_size).copy()
+    saved.invlists.update_entry(number, 0, 10**9, faiss.swig_ptr(code))
+    faiss.write_index(saved, str(a.path(names)))
+    index, vectors = a.index([*names, extra])
+    assert small_ivf == [2000, 2050]
+    assert any("out of range" in r.message for r in caplog.records)
+    index, vectors = a.index(names)  # made from the index just trained, without the extra article
+    assert small_ivf == [2000, 2050]
+    assert any("rebuilding" in r.message for r in caplog.records)
+    assert_finds_itself(index, vectors)
