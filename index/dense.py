@@ -216,7 +216,10 @@ def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = Tr
     saved index of an earlier corpus when its training still fits (index/dense_update.py), else trained; then saved.
 
     sizes[i] is the number of rows of article sources[i] (None: the whole corpus is one block, so any change
-    retrains). A cache that cannot be written costs only the saving: the index is then built and kept in memory.
+    retrains). Opening a saved index takes no lock (files appear by renames); building, saving and pruning take the
+    dense folder's writer lock, so two processes on one cache never train the same index twice nor prune the index
+    another is updating from. A cache that cannot be written, or a wait for the lock past
+    cache.LOCK_TIMEOUT_SECONDS, costs only the saving: the index is then built and kept in memory.
     """
     import faiss
     from filelock import FileLock
@@ -227,29 +230,32 @@ def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = Tr
     sources, sizes = blocks(vectors, sources, sizes)
     keys = dense_update.article_keys(vectors, sources, sizes)
     path = _path_of(keys, vectors.shape[1])
+    saved = _open_saved(path, len(vectors), locked=False)
+    if saved is not None:
+        return saved
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(path) + ".lock")
+        lock = FileLock(str(path.parent / "writer.lock"), timeout=cache.LOCK_TIMEOUT_SECONDS)
         lock.acquire()
-    except OSError as exc:
+    except OSError as exc:  # filelock.Timeout too
         log.warning("dense index kept in memory only: cannot write the cache (%s)", exc)
         return build_ivf(vectors)
     try:
-        saved = _open_saved(path, len(vectors))
+        saved = _open_saved(path, len(vectors), locked=True)  # saved by another process while this one waited?
         if saved is not None:
             return saved
         index, manifest = _update_or_build(path.parent, vectors, keys, sizes)
         if not _save(index, manifest, path):
             return index
         prune(path.parent)
+        return faiss.read_index(str(path), read_flags())
     finally:
         lock.release()
-    return faiss.read_index(str(path), read_flags())
 
 
-def _open_saved(path: Path, rows: int):
-    """The saved index at path, mapped, when it is readable and lists each of `rows` vectors once; else None, and
-    its manifest is removed so that no update starts from it."""
+def _open_saved(path: Path, rows: int, locked: bool):
+    """The saved index at path, mapped, when it is readable and lists each of `rows` vectors once; else None. Under
+    the writer lock (`locked`) a damaged one is logged and its manifest removed, so that no update starts from it."""
     import faiss
 
     if not path.exists():
@@ -260,8 +266,9 @@ def _open_saved(path: Path, rows: int):
     except RuntimeError as exc:
         problem = f"unreadable ({exc})"
     if problem is not None:
-        log.warning("rebuilding dense index %s: %s", path, problem)
-        manifest_path(path).unlink(missing_ok=True)
+        if locked:
+            log.warning("rebuilding dense index %s: %s", path, problem)
+            manifest_path(path).unlink(missing_ok=True)
         return None
     os.utime(path)  # most recently used: kept by prune()
     return index
@@ -385,9 +392,13 @@ def _save(index, manifest: dense_update.Manifest, path: Path) -> bool:
 
 
 def prune(folder: Path, keep: int = KEEP_INDEXES) -> None:
-    """Delete all but the `keep` most recently used saved indexes (a process mapping one keeps its pages)."""
+    """Delete all but the `keep` most recently used saved indexes (a process mapping one keeps its pages) and the
+    temporary files of writers killed mid-write; called under the writer lock, so no writer is at work."""
     saved = sorted(folder.glob("*.ivf"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in saved[keep:]:
-        for stale in (manifest_path(old), old, Path(f"{old}.lock")):
-            stale.unlink(missing_ok=True)
+        manifest_path(old).unlink(missing_ok=True)
+        old.unlink(missing_ok=True)
         log.info("removed unused dense index %s", old)
+    for left in folder.glob(".*.tmp"):
+        left.unlink(missing_ok=True)
+        log.info("removed %s, left by a writer that did not finish", left)

@@ -5,6 +5,12 @@ drifted corpus retrains; damaged files retrain instead of failing. Small vectors
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
 import faiss
 import numpy as np
 import pytest
@@ -232,3 +238,49 @@ def test_saved_index_listing_a_row_out_of_range_is_rebuilt_not_searched(small_iv
     assert small_ivf == [2000, 2050]
     assert any("rebuilding" in r.message for r in caplog.records)
     assert_finds_itself(index, vectors)
+
+
+@contextlib.contextmanager
+def other_process_building(folder: Path) -> Iterator[None]:
+    """Another process holding the dense folder's writer lock (as while it trains, updates, saves or prunes)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = str(folder / "writer.lock")
+    code = f"from filelock import FileLock; held = FileLock({lock!r}); held.acquire(); print(1, flush=True); input()"
+    holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "1"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_builders_take_turns_and_a_saved_index_opens_meanwhile(small_ivf, monkeypatch, caplog):
+    """One process at a time builds, saves or prunes in the dense folder (two Discord shards, one cache), so none
+    deletes a saved index another is updating from; opening a saved index takes no lock; a wait past
+    LOCK_TIMEOUT_SECONDS builds the index in memory only."""
+    a = Articles()
+    names = a.make("old", 41, seed=0)
+    a.index(names[:40])
+    monkeypatch.setattr(dense.cache, "LOCK_TIMEOUT_SECONDS", 0.2)
+    with other_process_building(a.path(names).parent):
+        index, vectors = a.index(names[:40])
+        assert small_ivf == [2000]
+        assert_finds_itself(index, vectors)
+        index, vectors = a.index(names)
+        assert not a.path(names).exists() and any("in memory only" in r.message for r in caplog.records)
+        assert_finds_itself(index, vectors)
+    a.index(names)
+    assert a.path(names).exists()
+
+
+def test_files_left_by_a_killed_writer_are_removed(small_ivf):
+    a = Articles()
+    names = a.make("old", 41, seed=0)
+    a.index(names[:40])
+    folder = a.path(names).parent
+    left = [folder / f".{a.path(names).name}.4321.tmp", folder / f".{a.path(names).name}.json.x1y2.tmp"]
+    for path in left:
+        path.write_bytes(b"half an index")
+    a.index(names)
+    assert not any(path.exists() for path in left)
