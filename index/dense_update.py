@@ -7,7 +7,8 @@ rows and whether it was in the corpus the quantisers were trained on. A changed 
 kept articles' codes are copied under their new row numbers, removed articles' codes dropped, new articles'
 vectors encoded with the trained quantisers. Each vector lands in the list of its nearest trained centroid
 either way, so the lists hold what adding the whole corpus to that trained index would give, whatever order the
-articles came in; only which centroids there are depends on the corpus they were trained on.
+articles came in; only which centroids there are depends on the corpus they were trained on, and which rows are
+in the side list (below) on how the articles were grouped into changes.
 
 New vectors far from every trained centroid (a topic the training corpus lacked: cosine to the nearest centroid
 under what 99% of the training vectors reach) would land in lists a question on that topic need not probe: on
