@@ -1,7 +1,14 @@
 """The per-corpus sentence table: term counts looked up lazily agree with a plain dict before and after an article
-turns hot, and sentence cues worked out on first use equal the ones worked out from the text directly."""
+turns hot, from one thread or several, and sentence cues worked out on first use equal the ones worked out from the
+text directly."""
 
 from __future__ import annotations
+
+import contextlib
+import sys
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from hypothesis import given, settings
@@ -47,3 +54,41 @@ def test_sentence_cues_on_first_use_equal_the_text_analysed_directly():
         assert info.negated == bool(sentence_table.NEGATION.search(text))
         assert bool(info.speaker_terms) == bool(speaker)
     assert sentence_table._sentence_info(_sentence(*cases[1]), SentenceTerms.of(cases[1][0])).negated_terms
+
+
+@contextlib.contextmanager
+def _switching_often() -> Iterator[None]:
+    """Threads switch every microsecond, so a check-then-use of shared state interleaves with another thread."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
+
+
+def _in_threads(work, count: int = 4) -> list:
+    barrier = threading.Barrier(count)
+
+    def run(i: int):
+        barrier.wait()
+        return work(i)
+
+    with _switching_often(), ThreadPoolExecutor(count) as pool:
+        return list(pool.map(run, range(count)))
+
+
+def test_term_counts_read_by_threads_agree_with_a_dict():
+    """Engine calls run in worker threads (bot/discord_service.py): a lookup racing the dict being made must read a
+    whole value, never a half-built table."""
+    rng = np.random.default_rng(0)
+    keys = rng.choice(5000, size=2000, replace=False)
+    values = rng.integers(1, 50, size=2000)
+    want = dict(zip(keys.tolist(), values.tolist(), strict=True))
+    ids = {f"t{i}": i for i in range(5000)}
+    for _ in range(20):
+        table = TermCounts(ids, keys, values)
+        orders = [rng.permutation(5000) for _ in range(4)]
+        seen = _in_threads(lambda i, table=table, orders=orders: [table.get(f"t{t}") for t in orders[i]])
+        for order, got in zip(orders, seen, strict=True):
+            assert got == [want.get(int(t)) for t in order]
