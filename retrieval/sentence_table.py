@@ -166,9 +166,10 @@ class SentenceTable:
     def batch(self, rows: np.ndarray) -> Batch:
         """The question-independent arrays of a candidate set; the last one is kept for the next question."""
         key = rows.astype(np.int64).tobytes()
-        if self._batch is None or self._batch[0] != key:
-            self._batch = (key, Batch.of(self, rows))
-        return self._batch[1]
+        kept = self._batch  # read once: another thread may replace it between a check and a second read
+        if kept is None or kept[0] != key:
+            kept = self._batch = (key, Batch.of(self, rows))
+        return kept[1]
 
     def ids(self, keys: list[str]) -> np.ndarray:
         """Corpus vocabulary ids of keys (stems, concepts or prefixes: one vocabulary, each Batch array holds one
