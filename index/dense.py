@@ -14,6 +14,7 @@ corpus has drifted from what they were trained on (index/dense_update.py).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -270,7 +271,8 @@ def _open_saved(path: Path, rows: int, locked: bool):
             log.warning("rebuilding dense index %s: %s", path, problem)
             manifest_path(path).unlink(missing_ok=True)
         return None
-    os.utime(path)  # most recently used: kept by prune()
+    with contextlib.suppress(OSError):  # a read-only cache, or pruned by another process since: still usable
+        os.utime(path)  # most recently used: kept by prune()
     return index
 
 

@@ -284,3 +284,19 @@ def test_files_left_by_a_killed_writer_are_removed(small_ivf):
         path.write_bytes(b"half an index")
     a.index(names)
     assert not any(path.exists() for path in left)
+
+
+def test_a_saved_index_in_a_cache_it_cannot_touch_still_opens(small_ivf, monkeypatch):
+    """Marking it used (its mtime, for pruning) fails in a read-only cache, or when another process just pruned it:
+    the index mapped already is used all the same."""
+    a = Articles()
+    names = a.make("old", 40, seed=0)
+    a.index(names)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(dense.os, "utime", refuse)
+    index, vectors = a.index(names)
+    assert small_ivf == [2000]
+    assert_finds_itself(index, vectors)
