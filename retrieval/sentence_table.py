@@ -43,14 +43,17 @@ class SentenceInfo:
     _words: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
     _negated_terms: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
+    # Each lazy field is set once, whole (two threads may both work it out; neither sees it half made).
     @property
     def offers(self) -> answer_types.Offers:
+        """The answer types the sentence offers (answer_types.offers), worked out on first use."""
         if self._offers is None:
             object.__setattr__(self, "_offers", answer_types.offers(self.text, self.speaker))
         return self._offers
 
     @property
     def words(self) -> frozenset[str]:
+        """The sentence's words as answer_types.words gives them, worked out on first use."""
         if self._words is None:
             object.__setattr__(self, "_words", answer_types.words(self.text))
         return self._words
@@ -73,15 +76,10 @@ _ASKS = re.compile(rf"\?\W*$|{REPORTED_QUESTION.pattern}", re.IGNORECASE)
 
 
 class TermCounts:
-    """How often each term occurs (`get`, `in`; 0 means absent), from ids in the corpus vocabulary and counts.
+    """How often each term occurs (`get`, `in`), by corpus vocabulary id: a lookup binary-searches the sorted ids
+    and keeps its answer, as most articles of a large corpus meet one question (a dozen terms), not a whole dict."""
 
-    On a large corpus most articles are reached by one question, for a dozen terms: a lookup searches the sorted
-    ids and keeps its answer, instead of a dict of the article's whole vocabulary (made in ints, not term strings,
-    which on a large corpus lie all over memory). Once HOT terms have been looked up (an article many questions
-    reach) that dict is made, and a lookup is two dict reads.
-    """
-
-    HOT = 64
+    HOT = 64  # distinct terms looked up (an article many questions reach) before a dict of all its ids is made
     __slots__ = ("_counts", "_found", "_ids", "_keys", "_table")
 
     def __init__(self, ids: dict[str, int], keys: np.ndarray, counts: np.ndarray) -> None:
