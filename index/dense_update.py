@@ -66,6 +66,7 @@ class Manifest:
 
     @property
     def ntotal(self) -> int:
+        """Rows of the saved index."""
         return sum(a.rows for a in self.articles)
 
     @property
@@ -74,6 +75,7 @@ class Manifest:
         return sum(a.rows for a in self.articles if a.trained) / max(self.ntotal, 1)
 
     def to_json(self) -> bytes:
+        """The manifest as written beside its index (read back by from_json)."""
         return json.dumps(
             {
                 "format": MANIFEST_FORMAT,
@@ -134,6 +136,7 @@ class Plan:
 
     @property
     def kept(self) -> int:
+        """Rows of the saved index still in the corpus."""
         return int((self.remap >= 0).sum())
 
 

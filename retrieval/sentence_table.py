@@ -89,6 +89,7 @@ class TermCounts:
         self._table: dict[int, int] | None = None
 
     def get(self, term: str, default: int | None = None) -> int | None:
+        """The term's count, `default` when it does not occur (as dict.get)."""
         if self._table is not None:
             return self._table.get(self._ids.get(term, -1), default)
         found = self._found.get(term)
