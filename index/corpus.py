@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -24,6 +25,66 @@ class Row:
     sentence: int  # position in that article's sentences
 
 
+class _Matrix:
+    """The corpus's vectors with spare rows after them: a corpus whose articles are its predecessor's plus some
+    appended writes only theirs after the predecessor's rows instead of copying them all (3 s and a second
+    1.5 GB copy at 1e6 sentences). Spare rows are never touched until used, so they take address space only."""
+
+    def __init__(self, rows: int, dim: int) -> None:
+        self.data = np.empty((rows, dim), dtype=np.float32)
+        self.used = 0  # rows written; the latest corpus on this matrix has them all
+
+    @classmethod
+    def of(cls, articles: list[IndexedArticle], dim: int) -> _Matrix:
+        """A new matrix with these articles' vectors, in order, and room for about an eighth more."""
+        n = sum(len(item.vectors) for item in articles)
+        matrix = cls(n + max(n // 8, 1024), dim)
+        matrix._append(articles)
+        return matrix
+
+    @classmethod
+    def appended(cls, previous: Corpus, articles: list[IndexedArticle]) -> _Matrix | None:
+        """The previous corpus's matrix with the articles after its own appended; None unless the articles start
+        with exactly its articles, it is the latest corpus on its matrix and the rest fit."""
+        matrix, known = previous._matrix, previous.articles
+        if matrix.used != len(previous.vectors) or len(articles) < len(known):
+            return None
+        if any(a is not b for a, b in zip(known, articles, strict=False)):
+            return None
+        if matrix.used + sum(len(item.vectors) for item in articles[len(known) :]) > len(matrix.data):
+            return None
+        matrix._append(articles[len(known) :])  # rows the previous corpus's readers never look at
+        return matrix
+
+    def _append(self, articles: list[IndexedArticle]) -> None:
+        for item in articles:
+            self.data[self.used : self.used + len(item.vectors)] = item.vectors
+            self.used += len(item.vectors)
+
+
+def _carried(previous: Corpus, articles: list[IndexedArticle]) -> np.ndarray | None:
+    """Position in `previous` of each of these articles (-1: new to it); None when none is kept or those kept are
+    not in their old order (the corpus is then built afresh)."""
+    where = {id(item): a for a, item in enumerate(previous.articles)}
+    old = np.array([where.get(id(item), -1) for item in articles], dtype=np.int64)
+    kept = old[old >= 0]
+    if not len(kept) or np.any(np.diff(kept) <= 0):
+        return None
+    return old
+
+
+def _row_map(previous: Corpus, old: np.ndarray, article_of: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Where each row of `previous` is in the new corpus (-1: its article is gone); `old` as from _carried,
+    `article_of` and `starts` the new corpus's article of each row and first row of each article."""
+    old_start = np.array([int(rows[0]) if len(rows) else 0 for rows in previous.article_rows], dtype=np.int64)
+    moved = old[article_of] >= 0
+    new_rows = np.flatnonzero(moved)
+    shift = (old_start[old] - starts)[article_of[moved]]  # old row - new row, per row of an article kept
+    row_map = np.full(len(previous.rows), -1, dtype=np.int32)  # as the BM25 index's rows
+    row_map[new_rows + shift] = new_rows
+    return row_map
+
+
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a corpus is built: a full pass scans every live object (about 3 s
@@ -40,30 +101,66 @@ def _collector_paused() -> Iterator[None]:
 
 
 class Corpus:
-    """Sentences of all articles in one row space; row i is rows[i]."""
+    """Sentences of all articles in one row space; row i is rows[i].
 
-    def __init__(self, articles: list[IndexedArticle], dim: int) -> None:
+    Built from `previous` (the corpus before a change, left as it was), the BM25 index only tokenizes the
+    sentences of articles new to it and keeps the rest (index.lexical.Bm25Index.updated: same scores as a fresh
+    build), the term vocabulary only adds the new articles' terms and appended articles' vectors are written
+    after the previous rows (_Matrix); at 1e6 sentences a rebuild from scratch spent most of an added article's
+    time on those three.
+    """
+
+    def __init__(self, articles: list[IndexedArticle], dim: int, previous: Corpus | None = None) -> None:
         with _collector_paused():
-            self._build(articles, dim)
+            self._build(articles, dim, previous)
 
-    def _build(self, articles: list[IndexedArticle], dim: int) -> None:
+    def _build(self, articles: list[IndexedArticle], dim: int, previous: Corpus | None) -> None:
         self.articles = articles
         self.dim = dim
         self.rows = [Row(a, s) for a, item in enumerate(articles) for s in range(len(item.document.sentences))]
-        vectors = [item.vectors for item in articles if len(item.vectors)]
-        matrix = np.vstack(vectors) if vectors else np.zeros((0, dim), dtype=np.float32)
-        self.vectors = np.ascontiguousarray(matrix, dtype=np.float32)
+        self._matrix = _Matrix.appended(previous, articles) if previous is not None else None
+        self._matrix = self._matrix or _Matrix.of(articles, dim)
+        self.vectors = self._matrix.data[: self._matrix.used]
         self._share_rows()
         self.dense = DenseIndex(
             self.vectors,
             [item.document.meta.content_hash for item in articles],
             sizes=[len(item.vectors) for item in articles],
         )
-        self.lexical = Bm25Index([self.sentence(i).text for i in range(len(self.rows))])
         self.article_rows = self._article_rows()
         sizes = [len(item.document.sentences) for item in articles]
         self.article_of = np.repeat(np.arange(len(articles), dtype=np.int32), sizes)  # rows[i].article, as an array
-        self.vocabulary = CorpusVocabulary([item.terms for item in articles])
+        old = _carried(previous, articles) if previous is not None else None
+        if old is None:
+            self.lexical = Bm25Index([self.sentence(i).text for i in range(len(self.rows))])
+            self.vocabulary = CorpusVocabulary([item.terms for item in articles])
+            self._stale_terms = 0
+            return
+        starts = np.array([int(rows[0]) if len(rows) else 0 for rows in self.article_rows], dtype=np.int64)
+        row_map = _row_map(previous, old, self.article_of, starts)
+        new_rows = np.flatnonzero(old[self.article_of] < 0)
+        texts = [self.sentence(int(i)).text for i in new_rows]
+        self.lexical = Bm25Index.updated(previous.lexical, row_map, new_rows, texts)
+        self._extend_vocabulary(previous, old)
+
+    def _extend_vocabulary(self, previous: Corpus, old: np.ndarray) -> None:
+        """The previous corpus's vocabulary with the new articles' terms added: ids only need to be unique, so those
+        known keep theirs. Terms of removed articles stay until they may be half of it, then it is made afresh."""
+        gone = np.setdiff1d(np.arange(len(previous.articles)), old)
+        self._stale_terms = previous._stale_terms + sum(len(previous.articles[j].terms.vocab) for j in gone.tolist())
+        if 2 * self._stale_terms > len(previous.vocabulary.ids):
+            self.vocabulary = CorpusVocabulary([item.terms for item in self.articles])
+            self._stale_terms = 0
+            return
+        self.vocabulary = CorpusVocabulary([])
+        ids = self.vocabulary.ids = dict(previous.vocabulary.ids)
+        fresh = itertools.count(max(ids.values(), default=-1) + 1)
+        self.vocabulary.maps = [
+            previous.vocabulary.maps[j]
+            if j >= 0
+            else np.fromiter(map(ids.setdefault, item.terms.vocab, fresh), dtype=np.int64, count=len(item.terms.vocab))
+            for j, item in zip(old.tolist(), self.articles, strict=True)
+        ]
 
     def _share_rows(self) -> None:
         """Point each article's vectors at its rows of the corpus matrix, so the vectors are held once, not twice."""

@@ -35,8 +35,8 @@ class Library:
     """Indexed articles by path, read from source files and folders; articles that fail are skipped and listed.
 
     The corpus is rebuilt whenever an article is added, changed or removed; unchanged articles are never
-    re-embedded (their cache entries are keyed by content), and a large corpus's IVF index is updated from the
-    saved one rather than retrained (index/dense_update.py). Opening a library touches its cache entries and
+    re-embedded (their cache entries are keyed by content), a large corpus's IVF index is updated from the
+    saved one rather than retrained (index/dense_update.py) and its BM25 index from the previous corpus's. Opening a library touches its cache entries and
     prunes entries nobody has used for ARTICLE_QA_CACHE_PRUNE_DAYS days (at most once a day, index.prune).
     """
 
@@ -85,7 +85,7 @@ class Library:
 
     def _rebuild(self) -> None:
         self._items = list(self._by_key.values())
-        self.corpus = Corpus(self._items, self.embedder.dim)
+        self.corpus = Corpus(self._items, self.embedder.dim, previous=getattr(self, "corpus", None))
         self._by_path = {key: i for i, key in enumerate(self._by_key)}
 
     @property

@@ -126,6 +126,27 @@ def test_answers_after_adding_an_article_equal_a_fresh_build(folder, tmp_path, e
         ]
 
 
+def test_answers_after_removing_and_changing_articles_equal_a_fresh_build(folder, tmp_path, embedder):
+    """Each change builds the corpus from the previous one (BM25 and the term vocabulary updated, not rebuilt);
+    after an add, a remove and an edit it answers exactly as a corpus built over the final articles."""
+    write(folder, "bridge.txt", "Bridge reopens", "The old stone bridge reopened to traffic on Friday after repairs.")
+    engine = Engine([folder], embedder=embedder)
+    extra = write(tmp_path, "extra.txt", "Library opens late", "The town library will open until nine from May.")
+    engine.add_article(extra)
+    assert engine.remove_article(folder / "ferry.md")
+    write(folder, "orchard.txt", "Orchard harvest doubles", "The pear harvest in Kettleby tripled, growers said.")
+    (folder / "ferry.md").unlink()
+    assert engine.refresh().changed == (str(folder / "orchard.txt"),)
+    fresh = Engine([folder, extra], embedder=embedder)
+    questions = ("How late will the library open?", "What tripled in Kettleby?", "When did the bridge reopen?")
+    for question in (*questions, "When did the ferry resume?"):
+        got, want = engine.ask(question, top=3), fresh.ask(question, top=3)
+        assert [(c.article.path, c.sentence.text, c.score) for c in got.candidates] == [
+            (c.article.path, c.sentence.text, c.score) for c in want.candidates
+        ]
+        assert (got.best is None) == (want.best is None)
+
+
 def test_bad_files_are_skipped_and_listed(folder, counting):
     (folder / "blank.txt").write_text("  \n\n ")
     (folder / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
