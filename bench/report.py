@@ -20,6 +20,20 @@ def _ratio(a: float, b: float) -> str:
     return f"{b / a:.1f}x" if a else "-"
 
 
+def _change(c: dict | None) -> str:
+    if not c:
+        return "-"
+    first = c.get("first_ask_after_add")
+    return f"{c['add_article']:.2f} / {c['remove_article']:.2f}" + (f"; {1000 * first:.0f}" if first else "")
+
+
+def _rss(s: dict) -> str:
+    """Peak RSS of the scale process; when measured, first as it was before the add/remove (the corpus and the
+    questions), then with them (two corpora alive while the new one is built, as in a running library)."""
+    before = s.get("peak_rss_before_change_mib")
+    return f"{before:.0f}; {s['peak_rss_mib']:.0f}" if before else f"{s['peak_rss_mib']:.0f}"
+
+
 def render(r: dict) -> str:
     """The results as Markdown tables: engine beside the baselines, where time goes, and the scale points."""
     cold, idle, busy, idx, q = r["cold_start"], r["latency_idle"], r["latency_busy"], r["indexing"], r["quality"]
@@ -60,26 +74,31 @@ def render(r: dict) -> str:
         f"`article-qa index build` over {idx['articles']} articles ({idx['sentences']} sentences): "
         f"{idx['cli_index_build']['wall_s']:.1f} s, peak RSS {idx['cli_index_build']['peak_rss_mib']:.0f} MiB.",
         "",
-        "| synthetic corpus | dense index | build (s) | recall@1 vs exact | dense top-5, mmap; in RAM (ms) "
+        "| synthetic corpus | dense index | build (s) | add / remove one article (s); first `ask` after (ms) "
+        "| recall@1 vs exact | dense top-5, mmap; in RAM (ms) "
         "| exact flat top-5 (ms) | BM25 scores / top-100 (ms) | whole `ask` (ms) | peak RSS (MiB) |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for s in r["scale"]:
         m = s["ms"]
         kind = f"IVF-SQ8, nprobe {s['nprobe']}" if s["dense_kind"] == "ivf" else "flat"
         lines.append(
-            f"| {s['sentences']:,} sentences | {kind} | {s['corpus_build_s']:.0f} | {s['recall_at_1']:.3f} "
+            f"| {s['sentences']:,} sentences | {kind} | {s['corpus_build_s']:.0f} | {_change(s.get('change_s'))} "
+            f"| {s['recall_at_1']:.3f} "
             f"| {_ms(m['dense_top5'])}; {_ms(m['dense_top5_ram'])} | {_ms(m['flat_top5'])} "
             f"| {m['bm25_scores']['p50']:.2f} / {m['bm25_topk']['p50']:.2f} "
             f"| {_ms(m['ask']) if 'ask_error' not in s else 'failed: ' + s['ask_error'][:60]} "
-            f"| {s['peak_rss_mib']:.0f} |"
+            f"| {_rss(s)} |"
         )
     lines += [
         "",
         "Cells with two figures are p50 / p99. Synthetic corpora: each vector is a real MiniLM embedding of an "
         "XQuAD sentence plus a random share of another and a random direction; each text is that sentence with "
         "a third of its words swapped for Zipf-drawn words. Recall@1 is measured with the 1,190 real XQuAD "
-        "question embeddings against an exact scan. Build = corpus (BM25 + dense index, IVF trained and tuned).",
+        "question embeddings against an exact scan. Build = corpus (BM25 + dense index, IVF trained and tuned). "
+        "Add / remove: one more 50-sentence article, then the first one removed, each corpus built from the one "
+        "before as a running library does (IVF and BM25 updated, not rebuilt); the first question after the add "
+        "remakes the per-corpus caches. Peak RSS: before the add / remove; with them.",
     ]
     return "\n".join(lines)
 

@@ -8,7 +8,10 @@ builds the Corpus (BM25 + dense index) and times the whole engine per question (
 one after another, as a server answers them, enough for a p50 that holds on a busy machine; `ask_after_scan`:
 ASKS of them, each right after an exact scan of all vectors, which leaves every CPU cache cold), the dense
 top-k and BM25 (`bm25_topk` is the engine's; `bm25_scores`, every sentence's, only the baselines'), with
-recall@1 of the dense index against an exact scan on the real XQuAD question embeddings.
+recall@1 of the dense index against an exact scan on the real XQuAD question embeddings. Last, a change as a
+running library makes it (`change_s`): one new article added (the corpus built from the previous one: IVF and
+BM25 updated, not rebuilt), the first question answered after it (per-corpus caches remade), then the
+corpus's first article removed.
 Prints one JSON object.
 """
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -64,6 +68,13 @@ def synthetic_articles(texts: list[str], vectors: np.ndarray, seed: int = 0) -> 
         meta = model.ArticleMeta(path=f"synthetic/{a}.txt", title=f"synthetic {a}", content_hash=f"s{len(texts)}-{a}")
         items.append(IndexedArticle(model.Document(meta, "", sentences), vectors[start : start + len(chunk)]))
     return items
+
+
+def new_article(sentences: list[str], base: np.ndarray):
+    """One more synthetic article of ARTICLE_SENTENCES sentences, drawn like the corpus's (another seed)."""
+    vectors, bases = data.mixtures(base, ARTICLE_SENTENCES, seed=1, with_bases=True)
+    [item] = synthetic_articles(synthetic_texts(sentences, bases, seed=1), vectors)
+    return item
 
 
 def engine_over(corpus, embedder):
@@ -153,6 +164,22 @@ def main(n: int, work: Path, repeats: int, asks: int) -> dict:
             step(*args)
             timings[name].append(time.perf_counter() - t)
     result["ms"] = {name: percentiles(values) for name, values in timings.items()}
+
+    result["peak_rss_before_change_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    del in_ram, flat  # they hold the corpus's vectors: the old corpus goes once the new one is built, as in a Library
+    change: dict[str, float] = {}
+    t = time.perf_counter()
+    corpus = Corpus([*corpus.articles, new_article(sentences, base)], corpus.dim, previous=corpus)
+    change["add_article"] = time.perf_counter() - t
+    engine.library = SimpleNamespace(corpus=corpus)
+    if asks:
+        t = time.perf_counter()
+        engine.ask(questions[1])
+        change["first_ask_after_add"] = time.perf_counter() - t
+    t = time.perf_counter()
+    corpus = Corpus(corpus.articles[1:], corpus.dim, previous=corpus)
+    change["remove_article"] = time.perf_counter() - t
+    result["change_s"] = change
     return result
 
 
