@@ -300,3 +300,24 @@ def test_a_saved_index_in_a_cache_it_cannot_touch_still_opens(small_ivf, monkeyp
     index, vectors = a.index(names)
     assert small_ivf == [2000]
     assert_finds_itself(index, vectors)
+
+
+def test_removing_the_side_list_article_leaves_no_side_list(small_ivf):
+    """Its rows go with it, and so does the side list's zero centroid: no empty list left for every search to scan."""
+    a = Articles()
+    names = a.make("old", 60, seed=0)
+    topic = a.make("topic", 1, seed=99)
+    a.index(names)
+    trained = a.path(names)
+    with_side, _ = a.index([*names, *topic])
+    assert len(with_side._side) == ROWS and with_side._ivf.nlist == trained_nlist(trained) + 1
+    dense.manifest_path(trained).unlink()  # so the update starts from the index with the side list
+    trained.unlink()
+    index, vectors = a.index(names)
+    assert small_ivf == [3000] and len(index._side) == 0 and index._ivf.nlist == with_side._ivf.nlist - 1
+    assert_finds_itself(index, vectors)
+
+
+def trained_nlist(path: Path) -> int:
+    """Trained lists of the saved index at path, from its manifest."""
+    return dense_update.Manifest.from_json(dense.manifest_path(path).read_bytes()).nlist
