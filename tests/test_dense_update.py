@@ -321,3 +321,28 @@ def test_removing_the_side_list_article_leaves_no_side_list(small_ivf):
 def trained_nlist(path: Path) -> int:
     """Trained lists of the saved index at path, from its manifest."""
     return dense_update.Manifest.from_json(dense.manifest_path(path).read_bytes()).nlist
+
+
+BUILD_IN_A_PROCESS = """
+import sys
+import numpy as np
+from index import dense
+built = []
+build = dense.build_ivf
+dense.build_ivf = lambda v, *a, **k: built.append(1) or build(v, *a, **k)
+vectors = np.load(sys.argv[1])
+index = dense.DenseIndex(vectors, ["a", "b"], sizes=[len(vectors) // 2, len(vectors) - len(vectors) // 2])
+assert index.kind == "ivf" and index.topk(vectors[7], 1)[0][0] == 7
+print(len(built))
+"""
+
+
+def test_two_processes_building_one_corpus_train_it_once(small_ivf, tmp_path):
+    """Two Discord shards starting on one cache: one trains and saves, the other waits for the lock and maps it."""
+    path = tmp_path / "vectors.npy"
+    np.save(path, clustered(3000, seed=0))
+    run = [sys.executable, "-c", BUILD_IN_A_PROCESS, str(path)]
+    root = Path(__file__).resolve().parents[1]
+    shards = [subprocess.Popen(run, cwd=root, stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    trained = sorted(int(shard.communicate(timeout=120)[0]) for shard in shards)
+    assert [shard.returncode for shard in shards] == [0, 0] and trained == [0, 1]
