@@ -29,10 +29,11 @@ _MASKS: weakref.WeakKeyDictionary[Corpus, tuple[np.ndarray, int]] = weakref.Weak
 
 
 def _answerable(corpus: Corpus) -> tuple[np.ndarray, int]:
+    """Which rows (the articles' sentences, in order) are answerable, and how many; made once per corpus."""
     found = _MASKS.get(corpus)
     if found is None:
-        kinds = model.ANSWERABLE_KINDS  # rows are the articles' sentences in order
-        mask = np.array([s.kind in kinds for item in corpus.articles for s in item.document.sentences], dtype=bool)
+        sentences = (s for item in corpus.articles for s in item.document.sentences)
+        mask = np.array([s.kind in model.ANSWERABLE_KINDS for s in sentences], dtype=bool)
         found = _MASKS[corpus] = (mask, int(mask.sum()))
     return found
 
