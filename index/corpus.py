@@ -47,9 +47,7 @@ class _Matrix:
         """The previous corpus's matrix with the articles after its own appended; None unless the articles start
         with exactly its articles, it is the latest corpus on its matrix and the rest fit."""
         matrix, known = previous._matrix, previous.articles
-        if matrix.used != len(previous.vectors) or len(articles) < len(known):
-            return None
-        if any(a is not b for a, b in zip(known, articles, strict=False)):
+        if matrix.used != len(previous.vectors) or not _extends(previous, articles):
             return None
         if matrix.used + sum(len(item.vectors) for item in articles[len(known) :]) > len(matrix.data):
             return None
@@ -60,6 +58,19 @@ class _Matrix:
         for item in articles:
             self.data[self.used : self.used + len(item.vectors)] = item.vectors
             self.used += len(item.vectors)
+
+
+def _extends(previous: Corpus, articles: list[IndexedArticle]) -> bool:
+    """Whether these articles are the previous corpus's, in order, and maybe more after them."""
+    known = previous.articles
+    return len(articles) >= len(known) and all(a is b for a, b in zip(known, articles, strict=False))
+
+
+def _rows(articles: list[IndexedArticle], previous: Corpus | None) -> list[Row]:
+    """The Row of every sentence; articles appended to a previous corpus reuse its Rows (1e6 new took 0.4 s)."""
+    known = len(previous.articles) if previous is not None and _extends(previous, articles) else 0
+    head = previous.rows if known else []
+    return head + [Row(a, s) for a in range(known, len(articles)) for s in range(len(articles[a].document.sentences))]
 
 
 def _carried(previous: Corpus, articles: list[IndexedArticle]) -> np.ndarray | None:
@@ -117,7 +128,7 @@ class Corpus:
     def _build(self, articles: list[IndexedArticle], dim: int, previous: Corpus | None) -> None:
         self.articles = articles
         self.dim = dim
-        self.rows = [Row(a, s) for a, item in enumerate(articles) for s in range(len(item.document.sentences))]
+        self.rows = _rows(articles, previous)
         self._matrix = _Matrix.appended(previous, articles) if previous is not None else None
         self._matrix = self._matrix or _Matrix.of(articles, dim)
         self.vectors = self._matrix.data[: self._matrix.used]

@@ -69,6 +69,7 @@ def test_updated_corpus_scores_like_a_fresh_one(before, added, data):
     assert_same_bm25(updated.lexical, fresh.lexical)
     assert_same_terms(updated, fresh)
     assert updated.vectors.tobytes() == fresh.vectors.tobytes()
+    assert updated.rows == fresh.rows and updated.article_of.tolist() == fresh.article_of.tolist()
     for q in fresh.vectors[:3]:
         assert [a.tolist() for a in updated.dense_topk(q, 4)] == [a.tolist() for a in fresh.dense_topk(q, 4)]
     assert [updated.sentence(r).text for r in range(len(updated.rows))] == [
