@@ -155,7 +155,7 @@ class SentenceTable:
     """SentenceInfo per corpus row and ArticleStats per article of one corpus, derived on first use and kept."""
 
     def __init__(self, corpus: Corpus) -> None:
-        self._corpus = corpus
+        self._corpus = weakref.proxy(corpus)  # the table lives as long as its corpus, not the other way round
         self._info: dict[int, SentenceInfo] = {}
         self._stats: dict[int, ArticleStats] = {}
         self._paragraphs: dict[tuple[int, int], frozenset[str]] = {}

@@ -5,8 +5,10 @@ text directly."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
 import threading
+import weakref
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -92,3 +94,20 @@ def test_term_counts_read_by_threads_agree_with_a_dict():
         seen = _in_threads(lambda i, table=table, orders=orders: [table.get(f"t{t}") for t in orders[i]])
         for order, got in zip(orders, seen, strict=True):
             assert got == [want.get(int(t)) for t in order]
+
+
+def test_a_replaced_corpus_is_freed_with_its_table(embedder, tmp_path):
+    """The table cache is keyed weakly by corpus; a table holding its corpus strongly kept every corpus an engine
+    ever answered from (a whole 1M-sentence corpus per added article)."""
+    from retrieval.engine import Engine
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Storm hits coast\n\nThe storm damaged 200 homes on Tuesday, officials said.\n", encoding="utf-8")
+    second.write_text("Bridge opens\n\nThe new bridge opened to traffic on Monday.\n", encoding="utf-8")
+    engine = Engine([first], embedder=embedder)
+    assert engine.ask("How many homes were damaged?").best is not None
+    old = weakref.ref(engine.corpus)
+    engine.add_article(second)
+    assert engine.ask("When did the bridge open?").best is not None
+    gc.collect()
+    assert old() is None
