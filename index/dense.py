@@ -249,7 +249,11 @@ def open_or_build_ivf(vectors: np.ndarray, sources: list[str], cached: bool = Tr
         if not _save(index, manifest, path):
             return index
         prune(path.parent)
-        return faiss.read_index(str(path), read_flags())
+        try:
+            return faiss.read_index(str(path), read_flags())
+        except RuntimeError as exc:  # saved but not readable back (a full disk, a file gone): serve the one built
+            log.warning("dense index %s saved but not readable (%s); using the one in memory", path, exc)
+            return index
     finally:
         lock.release()
 

@@ -6,6 +6,7 @@ drifted corpus retrains; damaged files retrain instead of failing. Small vectors
 from __future__ import annotations
 
 import contextlib
+import logging
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -299,6 +300,24 @@ def test_a_saved_index_in_a_cache_it_cannot_touch_still_opens(small_ivf, monkeyp
     monkeypatch.setattr(dense.os, "utime", refuse)
     index, vectors = a.index(names)
     assert small_ivf == [2000]
+    assert_finds_itself(index, vectors)
+
+
+def test_an_index_saved_but_not_readable_back_is_served_from_memory(small_ivf, monkeypatch, caplog):
+    """Reading the file just written can fail (a full disk, a file removed at once): the index built is still good."""
+    a = Articles()
+    names = a.make("old", 40, seed=0)
+    calls = []
+
+    def unreadable(*args, **kwargs):
+        calls.append(args)
+        raise RuntimeError("Error in faiss::FileIOReader: cannot read")
+
+    monkeypatch.setattr(faiss, "read_index", unreadable)
+    with caplog.at_level(logging.WARNING, logger="index.dense"):
+        index, vectors = a.index(names)
+    assert calls and small_ivf == [2000]
+    assert "using the one in memory" in caplog.text
     assert_finds_itself(index, vectors)
 
 
