@@ -60,10 +60,10 @@ def prefer_reply(corpus: Corpus, q: features.Question, order: list[int], rows: n
 
     In an interview ("A reporter asked Biden if he was worried." / "I am concerned about it, yes," he said.)
     the question sentence shares the user's words, the reply holds the answer. The reply is the next
-    sentence when it is a direct quote and the question sentence ends with the question it reports; the question sentence stays first when the user asks about the
-    asking itself ("What was Biden asked?", not "What did Biden say when asked ...?") or about what the
-    sentence says before the asking ("Where was Biden speaking?" for "After speaking in Baltimore, a reporter
-    asked Biden if ...").
+    sentence when it is a direct quote and the question sentence ends with the question it reports; the
+    question sentence stays first when the user asks about the asking itself ("What was Biden asked?", not
+    "What did Biden say when asked ...?") or about what the sentence says before the asking ("Where was Biden
+    speaking?" for "After speaking in Baltimore, a reporter asked Biden if ...").
     """
     if not order or ("ask" in q.stems and not q.speech):
         return order
@@ -79,12 +79,10 @@ def prefer_reply(corpus: Corpus, q: features.Question, order: list[int], rows: n
     reply = sentence_table.table(corpus).neighbours(best)[1]
     if reply < 0 or corpus.sentence(reply).attribution.kind != model.DIRECT_QUOTE:
         return order
-    at = next((i for i in order if int(rows[i]) == reply), None)
-    if at is None:
-        where = np.flatnonzero(rows == reply)
-        if not len(where):
-            return order
-        at = int(where[0])
+    where = np.flatnonzero(rows == reply)  # candidate rows are distinct: one position at most, in `order` or not
+    if not len(where):
+        return order
+    at = int(where[0])
     return [at] + [i for i in order if i != at]
 
 
