@@ -87,13 +87,18 @@ def _carried(previous: Corpus, articles: list[IndexedArticle]) -> np.ndarray | N
 def _row_map(previous: Corpus, old: np.ndarray, article_of: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Where each row of `previous` is in the new corpus (-1: its article is gone); `old` as from _carried,
     `article_of` and `starts` the new corpus's article of each row and first row of each article."""
-    old_start = np.array([int(rows[0]) if len(rows) else 0 for rows in previous.article_rows], dtype=np.int64)
+    old_start = _first_rows(previous.article_rows)
     moved = old[article_of] >= 0
     new_rows = np.flatnonzero(moved)
     shift = (old_start[old] - starts)[article_of[moved]]  # old row - new row, per row of an article kept
     row_map = np.full(len(previous.rows), -1, dtype=np.int32)  # as the BM25 index's rows
     row_map[new_rows + shift] = new_rows
     return row_map
+
+
+def _first_rows(article_rows: list[np.ndarray]) -> np.ndarray:
+    """Each article's first row (0 for an article without sentences)."""
+    return np.array([int(rows[0]) if len(rows) else 0 for rows in article_rows], dtype=np.int64)
 
 
 @contextlib.contextmanager
@@ -147,8 +152,7 @@ class Corpus:
             self.vocabulary = CorpusVocabulary([item.terms for item in articles])
             self._stale_terms = 0
             return
-        starts = np.array([int(rows[0]) if len(rows) else 0 for rows in self.article_rows], dtype=np.int64)
-        row_map = _row_map(previous, old, self.article_of, starts)
+        row_map = _row_map(previous, old, self.article_of, _first_rows(self.article_rows))
         new_rows = np.flatnonzero(old[self.article_of] < 0)
         texts = [self.sentence(int(i)).text for i in new_rows]
         self.lexical = Bm25Index.updated(previous.lexical, row_map, new_rows, texts)
