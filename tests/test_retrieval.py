@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from index import terms
 from retrieval import answer_types, features, search, select, sentence_table
 from retrieval.engine import BUNDLED_ARTICLE, Engine
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 SOURCES = """Storm floods coastal towns
 
@@ -201,6 +205,44 @@ def test_sentence_features_do_not_depend_on_the_other_candidates(engine, questio
     np.testing.assert_allclose(part.x[:, cols], whole.x[same][:, cols], rtol=0, atol=1e-6)
     np.testing.assert_allclose(part.bm25, whole.bm25[same], rtol=0, atol=1e-12)
     assert np.ptp(whole.x[:, features.F["coverage"]]) > 0  # the question matches some sentences and not others
+
+
+def test_z_scores_do_not_depend_on_how_many_weak_candidates_an_article_has(embedder, bundled_text, tmp_path):
+    """cos_z and bm25_z of an article's best sentences are the same with or without its weakest candidates, so a
+    long article is scored on the scale the weights were fitted on; over all candidates they would move."""
+    rhine = (FIXTURES / "wikipedia-rhine.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+    long_article = tmp_path / "long.txt"
+    long_article.write_text(bundled_text.rstrip() + "\n\n" + rhine, encoding="utf-8")
+    long_engine = Engine([long_article], embedder=embedder)
+    q, qvec, rows, whole = scored_for(long_engine, "How many troops did North Korea send?")
+    assert len(rows) > features.TOP_Z + 10
+    head = set()
+    for signal in (whole.cos, whole.bm25):
+        head |= {int(r) for r in rows[np.argsort(-signal, kind="stable")[: features.TOP_Z]]}
+    kept = np.array([r for r in rows if int(r) in head])
+    assert len(kept) < len(rows)
+    part = features.compute(long_engine.corpus, q, qvec, kept)
+    at = {int(r): i for i, r in enumerate(rows)}
+    same = [at[int(r)] for r in kept]
+    for name, signal in (("cos_z", whole.cos), ("bm25_z", whole.bm25)):
+        col = features.F[name]
+        top = np.argsort(-signal[same], kind="stable")[:5]
+        np.testing.assert_allclose(part.x[top, col], whole.x[same][top, col], rtol=0, atol=1e-5)
+        over_all = features.zscore(signal)[same][top]
+        assert not np.allclose(over_all, features.zscore(signal[same])[top], atol=1e-3)
+
+
+def test_group_zscore_over_a_subset_matches_plain_zscore_when_the_subset_is_everything():
+    x = np.random.default_rng(1).normal(size=40)
+    group = np.repeat([0, 1], 20)
+    whole = features.group_zscore(x, group, 2)
+    np.testing.assert_allclose(features.group_zscore(x, group, 2, np.ones(40, dtype=bool)), whole)
+    np.testing.assert_allclose(whole[:20], features.zscore(x[:20]))
+    inside = features.group_rank(x, group) < 5  # each group's 5 best
+    z = features.group_zscore(x, group, 2, inside)
+    for g in (0, 1):
+        top = x[group == g][inside[group == g]]
+        np.testing.assert_allclose(z[group == g], (x[group == g] - top.mean()) / top.std())
 
 
 def test_a_question_term_right_after_a_negation_counts_against_the_sentence(engine):
