@@ -37,6 +37,7 @@ bench: install
 
 eval: install
 	$(BIN)/article-qa eval --corpus-scope
+	$(BIN)/article-qa eval --join 8 eval/xquad/xquad.en.json
 
 lint: install
 	$(BIN)/ruff check .

@@ -37,6 +37,13 @@ def add_subcommand(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also ask each SQuAD set's answerable questions of all the articles at once",
     )
+    parser.add_argument(
+        "--join",
+        type=int,
+        default=1,
+        metavar="N",
+        help="make every N consecutive SQuAD articles one long article (whole-page length; default 1: as they are)",
+    )
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON instead of a table")
     parser.set_defaults(func=run)
 
@@ -51,13 +58,16 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         print(f"article-qa: error: unknown method {unknown[0]!r}", file=sys.stderr)
         return 2
+    if args.join < 1:
+        print("article-qa: error: --join needs a positive number of articles", file=sys.stderr)
+        return 2
     paths = [Path(p) for p in args.datasets] or list(evaluate.DEFAULT_DATASETS)
     missing = [p for p in paths if not p.is_file()]
     if missing:
         print(f"article-qa: error: {missing[0]}: no such dataset file", file=sys.stderr)
         return 2
     workdir = cache_dir() / "eval-articles"
-    datasets = [evaluate.load(p, workdir, negatives=not args.no_negatives) for p in paths]
+    datasets = [evaluate.load(p, workdir, negatives=not args.no_negatives, join=args.join) for p in paths]
     engine = Engine(sorted({a for d in datasets for a in d.articles}))
     if args.fit:
         from retrieval.fit import fit
@@ -73,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
             datasets.append(evaluate.Dataset(f"{d.name} near misses", made, d.articles, d.news))
     if args.corpus_scope:
         datasets.extend([evaluate.corpus_scope(d) for d in datasets if not d.news])
-    out = Path(args.out) if args.out else cache_dir() / "eval" / "predictions.jsonl"
+    default_out = "predictions.jsonl" if args.join == 1 else f"predictions-joined{args.join}.jsonl"
+    out = Path(args.out) if args.out else cache_dir() / "eval" / default_out
     table = evaluate.evaluate(engine, datasets, methods, out)
     if args.json:
         print(json.dumps([{"dataset": d, "method": m, "split": s, **v} for (d, m, s), v in table.items()], indent=1))

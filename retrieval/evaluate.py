@@ -57,26 +57,34 @@ def squad_article_text(entry: dict) -> str:
     return title + "\n\n" + "\n\n".join(p["context"].strip() for p in entry["paragraphs"]) + "\n"
 
 
-def load_squad(path: Path, workdir: Path, negatives: bool = True) -> Dataset:
-    """Every question against its own article; with negatives, also against the next article (unanswerable)."""
+def load_squad(path: Path, workdir: Path, negatives: bool = True, join: int = 1) -> Dataset:
+    """Every question against its own article; with negatives, also against the next article (unanswerable).
+
+    join > 1 makes each run of `join` consecutive articles one long article under the first one's title, a stand-in
+    for whole Wikipedia pages (an XQuAD article is five paragraphs); items keep their own article's split.
+    """
     data = json.loads(path.read_text(encoding="utf-8"))["data"]
+    groups = [data[i : i + join] for i in range(0, len(data), join)]
     workdir.mkdir(parents=True, exist_ok=True)
     files = []
-    for i, entry in enumerate(data):
-        file = workdir / f"{path.stem}-{i:03d}.txt"
-        text = squad_article_text(entry)
+    for g, group in enumerate(groups):
+        file = workdir / (f"{path.stem}-{g:03d}.txt" if join == 1 else f"{path.stem}-joined{join}-{g:03d}.txt")
+        joined = {"title": group[0].get("title", ""), "paragraphs": [p for entry in group for p in entry["paragraphs"]]}
+        text = squad_article_text(joined)
         if not file.exists() or file.read_text(encoding="utf-8") != text:
             file.write_text(text, encoding="utf-8")
         files.append(str(file))
     items = []
     for i, entry in enumerate(data):
+        g = i // join
         for para in entry["paragraphs"]:
             for qa in para["qas"]:
                 answers = tuple(dict.fromkeys(a["text"] for a in qa["answers"]))
-                items.append(Item(qa["question"], files[i], answers, split=split_of(i)))
+                items.append(Item(qa["question"], files[g], answers, split=split_of(i)))
                 if negatives and len(files) > 1:
-                    items.append(Item(qa["question"], files[(i + 1) % len(files)], (), split=split_of(i)))
-    return Dataset(path.stem, items, files, news=False)
+                    items.append(Item(qa["question"], files[(g + 1) % len(files)], (), split=split_of(i)))
+    name = path.stem if join == 1 else f"{path.stem}, {join} articles joined"
+    return Dataset(name, items, files, news=False)
 
 
 def load_jsonl(path: Path) -> Dataset:
@@ -98,11 +106,11 @@ def load_jsonl(path: Path) -> Dataset:
     return Dataset(path.stem, items, sorted({it.article for it in items}))
 
 
-def load(path: Path, workdir: Path, negatives: bool = True) -> Dataset:
-    """A dataset by file type: .json is SQuAD format, .jsonl our own sets."""
+def load(path: Path, workdir: Path, negatives: bool = True, join: int = 1) -> Dataset:
+    """A dataset by file type: .json is SQuAD format (join: see load_squad), .jsonl our own sets."""
     if path.suffix == ".jsonl":
         return load_jsonl(path)
-    return load_squad(path, workdir / path.stem, negatives)
+    return load_squad(path, workdir / path.stem, negatives, join)
 
 
 def corpus_scope(dataset: Dataset) -> Dataset:

@@ -61,6 +61,35 @@ def test_squad_articles_and_wrong_article_negatives(squad_file, tmp_path):
     assert text.startswith("Lighthouses\n\n") and "granite" in text
 
 
+def test_joined_squad_articles_make_long_articles_and_keep_each_question_s_split(tmp_path):
+    """--join: runs of consecutive articles become one article file under the first title; splits stay per article."""
+    third = {
+        "title": "Tides",
+        "paragraphs": [
+            {
+                "context": "Tides rise twice a day. The moon pulls the sea.",
+                "qas": [{"id": "d", "question": "What pulls the sea?", "answers": [{"text": "The moon"}]}],
+            }
+        ],
+    }
+    path = tmp_path / "three.json"
+    path.write_text(json.dumps({"data": [*SQUAD["data"], third]}), encoding="utf-8")
+    ds = evaluate.load(path, tmp_path / "work", join=2)
+    assert ds.name == "three, 2 articles joined" and len(ds.articles) == 2
+    text = Path(ds.articles[0]).read_text(encoding="utf-8")
+    assert text.startswith("Lighthouses\n\n") and "granite" in text and "60,000 workers" in text
+    assert "Bees" not in text  # one title: the first article's
+    positives = {it.question: it for it in ds.items if it.answerable}
+    assert positives["How many workers live in a colony?"].article == ds.articles[0]
+    assert positives["How many workers live in a colony?"].split == evaluate.TEST  # its own article's half
+    assert positives["What pulls the sea?"].article == ds.articles[1]
+    negatives = {it.question: it.article for it in ds.items if not it.answerable}
+    assert (
+        negatives["What stone was it made of?"] == ds.articles[1] and negatives["What pulls the sea?"] == ds.articles[0]
+    )
+    assert evaluate.load(path, tmp_path / "work").articles != ds.articles  # joined files never overwrite plain ones
+
+
 def test_jsonl_items_and_splits(tmp_path):
     path = tmp_path / "set.jsonl"
     rows = [{"q": "a?", "answers": ["x"], "speaker": ["Kim"]}, {"q": "b?", "answers": []}, {"q": "c?"}]
@@ -133,6 +162,11 @@ def test_eval_command_scores_a_squad_file(squad_file, tmp_path, capsys):
 def test_eval_command_rejects_unknown_method(squad_file, capsys):
     assert main(["eval", str(squad_file), "--methods", "magic"]) == 2
     assert "unknown method" in capsys.readouterr().err
+
+
+def test_eval_command_rejects_joining_no_articles(squad_file, capsys):
+    assert main(["eval", str(squad_file), "--join", "0"]) == 2
+    assert "--join" in capsys.readouterr().err
 
 
 def test_eval_command_scores_synthetic_near_misses(squad_file, tmp_path, capsys):
