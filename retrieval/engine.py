@@ -17,7 +17,7 @@ from index.embed import Embedder, default_embedder
 from index.library import Changes, Library
 from retrieval import features, search, select
 from retrieval.answer import Answer, Candidate
-from retrieval.question import clean_question
+from retrieval.question import as_asked, clean_question
 from retrieval.rerank import Params, default_params
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ class Engine:
         scope = None if article is None else [self.library.position(article)]
         corpus = self.corpus
         q = features.Question.parse(text)
-        qvec = self.embedder.encode([text])[0]
+        qvec = self.embedder.encode([as_asked(text)])[0]
         rows = search.candidate_rows(corpus, qvec, text, scope)
         if not len(rows):
             return Answer(question, None, 0.0)

@@ -23,7 +23,7 @@ import numpy as np
 from retrieval import background, features, near_miss, search, sentence_table
 from retrieval.engine import Engine
 from retrieval.evaluate import FIT, TEST, Dataset, Item, contains_answer
-from retrieval.question import clean_question
+from retrieval.question import as_asked, clean_question
 from retrieval.rerank import Params
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ def collect(engine: Engine, dataset: Dataset, weight: float, items: list[Item] |
     """Features of items (default: the dataset's fit items) against their article."""
     items = fit_items(dataset) if items is None else items
     texts = [clean_question(it.question) for it in items]
-    qvecs = engine.embedder.encode(texts)
+    qvecs = engine.embedder.encode([as_asked(t) for t in texts])
     out = []
     for item, text, qvec in zip(items, texts, qvecs, strict=True):
         corpus = engine.corpus

@@ -34,3 +34,12 @@ def clean_question(raw: str) -> str:
     if not any(c.isalnum() for c in text):
         raise QuestionError("the question has no words in it")
     return text
+
+
+def as_asked(text: str) -> str:
+    """The question as the embedder sees it: ending in one question mark, whether the user typed it or not.
+
+    Chat users often leave it out, and MiniLM's vector moves with it: XQuAD's questions without their question
+    marks scored P@1 0.824 against 0.831 with them; ending every question alike, both score 0.829.
+    """
+    return text.rstrip(" ?!.") + "?"

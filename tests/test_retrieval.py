@@ -10,6 +10,7 @@ import pytest
 from index import terms
 from retrieval import answer_types, features, search, select, sentence_table
 from retrieval.engine import BUNDLED_ARTICLE, Engine
+from retrieval.question import as_asked
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -161,6 +162,17 @@ def scored_for(engine, question: str):
     qvec = engine.embedder.encode([q.text])[0]
     rows = search.answerable_rows(engine.corpus)
     return q, qvec, rows, features.compute(engine.corpus, q, qvec, rows)
+
+
+@pytest.mark.parametrize("typed", ["how many troops did north korea send", "how many troops did north korea send ?!"])
+def test_a_question_is_answered_the_same_with_or_without_its_question_mark(engine, typed):
+    """Chat users leave the question mark out; the embedder sees every question ending in one."""
+    asked = engine.ask("how many troops did north korea send?")
+    again = engine.ask(typed)
+    assert again.best is not None and asked.best is not None
+    assert again.best.sentence.text == asked.best.sentence.text
+    assert again.score == asked.score
+    assert as_asked(typed) == "how many troops did north korea send?"
 
 
 def test_features_are_finite_and_shaped(engine):
