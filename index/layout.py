@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from index import model
+from index import model, segment
 from index.site import host_name, split_site
 
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -508,7 +508,7 @@ def analyse(text: str, fallback_title: str = "") -> Layout:
             or (not titled and (is_chrome(raw) or _TABLE_ROW.match(raw) or is_page_furniture(raw)))
         ):
             kind = model.RELATED
-        elif not titled and _long_prose(raw):  # a text without a title line opens with its prose
+        elif not titled and (_long_prose(raw) or _several_sentences(raw)):  # a text without a title line
             titled, title_at = True, -2
         elif not titled:
             kind = model.TITLE
@@ -671,6 +671,11 @@ def byline_and_date(line: str) -> tuple[str | None, str | None, str | None] | No
 
 def _long_prose(line: str) -> bool:
     return _ends_prose(line) and len(line.split()) > 20
+
+
+def _several_sentences(line: str) -> bool:
+    """A paragraph of two or more sentences ending like one: prose, never a headline."""
+    return _ends_prose(line) and len(segment.split_sentences(line)) > 1
 
 
 def _ends_prose(line: str) -> bool:

@@ -234,3 +234,20 @@ def test_a_line_joining_byline_date_and_outlet(line, authors, outlet, date):
     assert (doc.meta.authors, doc.meta.outlet, doc.meta.date) == (authors, outlet, date)
     answerable = [s.text for s in doc.sentences if s.kind in model.ANSWERABLE_KINDS]
     assert answerable == ["Storm hits the coast", "The storm reached the coast on Tuesday night, officials said."]
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        ("Night ferries approved after review", "Night ferries approved after review"),  # a headline
+        ("Ferries approved. Night sailings start in May", "Ferries approved. Night sailings start in May"),  # no stop
+        ("The authority approved night ferries on Tuesday. The first sailing leaves at nine.", "notes"),  # prose
+    ],
+)
+def test_a_short_opening_paragraph_of_several_sentences_is_prose_not_a_title(opening, title):
+    """A text without a title line may open with a short paragraph; two sentences ending in a full stop are body."""
+    doc = document_from_text(opening + "\n\nCrews will be hired in the spring, the authority said.\n", "notes.txt")
+    assert doc.meta.title == title
+    kinds = {s.text: s.kind for s in doc.sentences}
+    if title == "notes":
+        assert kinds["The first sailing leaves at nine."] == model.BODY
