@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 # Sentence kinds. Only ANSWERABLE_KINDS may be returned as an answer to an ordinary question.
 TITLE = "title"
@@ -41,6 +42,11 @@ class ArticleMeta:
     @classmethod
     def from_dict(cls, d: dict) -> ArticleMeta:
         return cls(**{**d, "authors": tuple(d.get("authors") or ())})
+
+    @property
+    def own_title(self) -> str:
+        """The title the article gives itself: "" when `title` is only its file name, the stand-in for display."""
+        return "" if self.title == Path(self.path).stem else self.title
 
 
 @dataclass(frozen=True)
