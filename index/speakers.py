@@ -198,6 +198,7 @@ _SURNAME_ROLES = {"dean", "judge", "bishop", "marshal", "major", "king", "prince
                   "speaker", "host", "coach", "fellow", "partner", "chair", "head", "boss", "star", "champion",
                   "driver", "rider", "porter", "steward", "cardinal", "general", "sergeant", "constable", "fan",
                   "friend", "parent", "priest", "monk", "cousin", "local", "builder", "farmer", "poet", "tory"}  # fmt: skip
+_SCHOLAR = re.compile(r"(?:ist|ician)$")  # agent suffixes that name an occupation, never a first name
 _ROLE_SUFFIX = re.compile(r"(?:ist|er|or|ian|ant|ent|man|woman|person|ee|ive|ary|ar|eur|naut)$")
 _NOT_ROLES = {"after", "never", "over", "under", "later", "ever", "other", "rather", "whether", "either",
               "neither", "together", "however", "per", "for", "or", "nor", "major", "minor", "earlier",
@@ -396,6 +397,14 @@ def _name_run(words: list[str]) -> int:
         i += 1
     if i == 0 and len(words) >= 3 and _capital_role(words[0]) and _first_name_gender(words[1], either=True):
         i = 1  # "Shopper Ann Cole", "Firefighter Tom Hardy": a capitalised agent noun before a full name describes it
+    elif (
+        i == 0
+        and len(words) == 3
+        and _capital_role(words[0])
+        and _SCHOLAR.search(words[0])
+        and _is_first_name(words[1])
+    ):
+        i = 1  # "Archaeologist Barney Sloane": -ist and -ician name occupations, not people, before any first name
     elif i == len(words) - 1 and i > 0 and _is_cap(words[i - 1]) and _norm(words[i - 1]) in _LAY_ROLES:
         i -= 1  # "Fan Bingbing": only a full name follows a description
     if i == last < len(words):

@@ -744,6 +744,17 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "a capitalised -ist or -ician description before a first name no list knows",
+        'Archaeologist Barney Sloane said the coins were buried around 250 AD. "It is a remarkable find," he said.'
+        "\n\nVolcanologist Ikaika Kahale said the lava had slowed. Socialist Party leaders said they would vote no.",
+        (
+            ("coins were buried", "Barney Sloane", "Archaeologist"),
+            ("remarkable find", "Barney Sloane", "Archaeologist"),
+            ("lava had slowed", "Ikaika Kahale", "Volcanologist"),
+            ("would vote no", "Socialist Party leaders", ANY),
+        ),
+    ),
+    Case(
         "an indefinite appositive describes the speaker",
         'Tom Hale, a lifelong supporter, said the club had lost its way. "It breaks my heart," said Ann Cole, a '
         "season-ticket holder from Leeds.",
