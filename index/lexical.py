@@ -17,6 +17,7 @@ import numpy as np
 
 _CHUNK = 1 << 20  # postings weighed at a time
 _TOKEN = re.compile(r"[a-z0-9]+(?:[.,'][a-z0-9]+)*")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 10,000 and 1,250.5: commas that group thousands
 STOPWORDS = frozenset(
     [
         "a",
@@ -73,8 +74,13 @@ STOPWORDS = frozenset(
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case word tokens without stop words; numbers keep their separators ("10,000")."""
-    return [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
+    """Lower-case word tokens without stop words; numbers as digits ("10,000" and "10000" are one term)."""
+    return [number(t) for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
+
+
+def number(token: str) -> str:
+    """A token with its thousands commas dropped, so a user's "10000" finds the article's "10,000"."""
+    return token.replace(",", "") if token[:1].isdigit() and _GROUPED.fullmatch(token) else token
 
 
 def _offsets(terms: np.ndarray, vocabulary: int) -> np.ndarray:

@@ -37,6 +37,7 @@ _PIPELINE_MODULES = (
     "markup",
     "model",
     "passage",
+    "lexical",
     "terms",
     "lexicon",
     "analysis",

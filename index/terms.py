@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from index.lexical import tokenize
+from index.lexical import number, tokenize
 
 _STEMMER = snowballstemmer.stemmer("english")
 PREFIX = 5  # stems sharing their first PREFIX letters count as a loose match (Russia/Russian, Korea/Korean)
@@ -122,9 +122,9 @@ for _base, _nouns in _DERIVED.items():
 
 @lru_cache(maxsize=200_000)
 def stem(token: str) -> str:
-    """The Snowball (Porter 2) stem of one lower-case token; numbers are kept as they are."""
+    """The Snowball (Porter 2) stem of one lower-case token; numbers are kept as digits ("10,000" is "10000")."""
     if token[:1].isdigit():
-        return token
+        return number(token)
     return _STEMMER.stemWord(_IRREGULAR.get(token, token))
 
 

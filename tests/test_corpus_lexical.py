@@ -94,3 +94,11 @@ def test_topk_is_exactly_the_top_of_the_full_scores(texts, query, k):
     rows, scores = index.topk(query, k)
     assert rows.tolist() == _reference_top(full, k)
     assert scores.tolist() == full[rows].tolist()  # the same float32 sums, bit for bit
+
+
+def test_numbers_are_one_term_with_or_without_thousands_commas():
+    assert tokenize("10,000 troops or 10000") == ["10000", "troops", "10000"]
+    assert tokenize("1,250.5 and 1250.5") == ["1250.5", "1250.5"]
+    assert tokenize("3,00 or 2,3 or 12,3456") == ["3,00", "2,3", "12,3456"]  # no grouping of thousands: kept
+    index = Bm25Index(["About 10,000 soldiers were sent.", "Nobody was sent."])
+    assert index.topk("10000 soldiers", 1)[0][0] == 0

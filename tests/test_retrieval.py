@@ -371,3 +371,15 @@ def test_over_many_articles_the_answer_is_the_one_its_own_article_gives(two_arti
         assert over_all.best is not None and over_all.best.article.path == article
         assert over_all.best.sentence == alone.best.sentence
         assert over_all.score == pytest.approx(alone.score)
+
+
+@pytest.mark.parametrize(
+    "written", ["when will the deployment reach 10,000 troops", "Who confirmed that at least 3,000 troops had moved?"]
+)
+def test_a_number_typed_without_its_thousands_comma_finds_the_article_s_figure(engine, written):
+    """Users type 10000 for the article's 10,000; before, such questions lost the figure and could be declined."""
+    typed = engine.ask(written.replace(",", ""))
+    asked = engine.ask(written)
+    assert typed.best is not None and asked.best is not None
+    assert typed.best.sentence.text == asked.best.sentence.text
+    assert abs(typed.score - asked.score) < 0.05
