@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from index.settings import env_int
@@ -18,8 +19,29 @@ def max_question_chars() -> int:
     return env_int("ARTICLE_QA_MAX_QUESTION_CHARS", DEFAULT_MAX_QUESTION_CHARS)
 
 
+# Question words run together with "is", "are" ... as chat writes them: "what's", "whats", "who're", "how'd".
+_CONTRACTED = re.compile(
+    r"\b(what|who|where|when|why|how|that|there)(?:['\u2019]s|s|['\u2019](re|ve|ll|d))\b", re.IGNORECASE
+)
+_SPELLED = {None: "is", "re": "are", "ve": "have", "ll": "will", "d": "did"}
+
+
+def _spell_out(text: str) -> str:
+    """Contracted question words spelled out, so "whats" asks like "what is" instead of being a word to find;
+    a capitalised one inside a sentence is a name's possessive ("Doctor Who's companion") and stays."""
+
+    def spelled(m: re.Match) -> str:
+        before = text[: m.start()].rstrip()
+        if m.group(1)[0].isupper() and before and before[-1] not in ".?!:;\"'(\u201c\u2018":
+            return m.group(0)
+        return f"{m.group(1)} {_SPELLED[m.group(2) and m.group(2).lower()]}"
+
+    return _CONTRACTED.sub(spelled, text)
+
+
 def clean_question(raw: str) -> str:
-    """The question with control characters dropped and white space folded, or QuestionError."""
+    """The question with control characters dropped, white space folded and contracted question words spelled
+    out ("what's" is "what is"), or QuestionError."""
     if not isinstance(raw, str):
         raise QuestionError("the question must be text")
     limit = max_question_chars()
@@ -33,7 +55,7 @@ def clean_question(raw: str) -> str:
         raise QuestionError(f"the question is {len(text):,} characters; the limit is {limit:,}")
     if not any(c.isalnum() for c in text):
         raise QuestionError("the question has no words in it")
-    return text
+    return _spell_out(text)
 
 
 def as_asked(text: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from index import terms
 from retrieval import answer_types, features, search, select, sentence_table
 from retrieval.engine import BUNDLED_ARTICLE, Engine
-from retrieval.question import as_asked
+from retrieval.question import as_asked, clean_question
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -383,3 +383,27 @@ def test_a_number_typed_without_its_thousands_comma_finds_the_article_s_figure(e
     assert typed.best is not None and asked.best is not None
     assert typed.best.sentence.text == asked.best.sentence.text
     assert abs(typed.score - asked.score) < 0.05
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelled"),
+    [
+        ("what's the pentagon's estimate of troops", "what is the pentagon's estimate of troops"),
+        ("whos john kirby", "who is john kirby"),
+        ("Where're the North Korean troops?", "Where are the North Korean troops?"),
+    ],
+)
+def test_contracted_question_words_ask_like_spelled_out_ones(engine, typed, spelled):
+    """Chat writes "what's" and "whos"; as unknown words they counted as missing from the article (declined)."""
+    assert clean_question(typed) == spelled
+    a, b = engine.ask(typed), engine.ask(spelled)
+    assert a.best is not None and b.best is not None
+    assert (a.best.sentence.text, a.score) == (b.best.sentence.text, b.score)
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["What is the gender of Doctor Who's companion?", "Is its engine new?", "Whatsapp news", "This is what happens"],
+)
+def test_a_name_s_possessive_and_other_words_are_not_contractions(kept):
+    assert clean_question(kept) == kept
