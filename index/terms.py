@@ -179,6 +179,33 @@ QUESTION_WORDS = frozenset(
         "our",
         "him",
         "my",
+        # what a chat message adds around a question: greetings, thanks, shorthand ("r" are, "u" you), the bot
+        "hey",
+        "hi",
+        "hello",
+        "yo",
+        "thanks",
+        "thank",
+        "thx",
+        "ty",
+        "ok",
+        "okay",
+        "pls",
+        "plz",
+        "r",
+        "u",
+        "ur",
+        "um",
+        "uh",
+        "btw",
+        "lol",
+        "bot",
+        "question",
+        # the document itself: "what does the article say", "according to the story", "does the text say"
+        "according",
+        "article",
+        "story",
+        "text",
     ]
 )
 
