@@ -39,9 +39,20 @@ def _spell_out(text: str) -> str:
     return _CONTRACTED.sub(spelled, text)
 
 
+# A request wrapped around the question ("explain ...", "I want to know ..."): its verb opens the message, where it
+# asks for an answer; inside a question the same verb is content ("What did the survey find?").
+_REQUEST = re.compile(
+    r"^(?:(?:please|pls|plz|so|ok|okay|can you|could you|would you|will you)[,:]?\s+)*"
+    r"(?:explain|describe|summari[sz]e|find(?: out)?|look up|show me|list|"
+    r"i (?:want|need|would like|'d like|\u2019d like) to know|i wonder|i'm wondering|i am wondering|i'm curious)"
+    r"(?:[,:]|\b)\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def clean_question(raw: str) -> str:
-    """The question with control characters dropped, white space folded and contracted question words spelled
-    out ("what's" is "what is"), or QuestionError."""
+    """The question with control characters dropped, white space folded, a request around it taken off ("explain
+    why ..." asks "why ...") and contracted question words spelled out ("what's" is "what is"), or QuestionError."""
     if not isinstance(raw, str):
         raise QuestionError("the question must be text")
     limit = max_question_chars()
@@ -55,7 +66,7 @@ def clean_question(raw: str) -> str:
         raise QuestionError(f"the question is {len(text):,} characters; the limit is {limit:,}")
     if not any(c.isalnum() for c in text):
         raise QuestionError("the question has no words in it")
-    return _spell_out(text)
+    return _spell_out(_REQUEST.sub("", text, count=1))
 
 
 def as_asked(text: str) -> str:

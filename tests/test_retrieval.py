@@ -426,3 +426,24 @@ def test_greetings_shorthand_and_the_article_named_are_no_words_to_find(engine, 
     assert plain.best is not None and asked.best is not None
     assert asked.best.sentence.text == plain.best.sentence.text
     assert asked.score > 0.9
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "asked"),
+    [
+        ("explain what the troops will do", "what the troops will do"),
+        ("I want to know how many troops are in kursk", "how many troops are in kursk"),
+        ("please find out who John Kirby is", "who John Kirby is"),
+        ("What did the survey find?", "What did the survey find?"),  # a verb inside the question is content
+        ("Listen to what Kirby said", "Listen to what Kirby said"),
+    ],
+)
+def test_a_request_around_the_question_is_taken_off(wrapped, asked):
+    """ "explain ..." was a word the article lacks: 'explain what the troops will do' was declined (0.07)."""
+    assert clean_question(wrapped) == asked
+
+
+def test_an_explained_question_is_answered_like_the_question(engine):
+    plain, wrapped = engine.ask("what will the troops do"), engine.ask("can you explain what will the troops do")
+    assert plain.best is not None and wrapped.best is not None
+    assert (wrapped.best.sentence.text, wrapped.score) == (plain.best.sentence.text, plain.score)
