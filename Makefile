@@ -38,6 +38,7 @@ bench: install
 eval: install
 	$(BIN)/article-qa eval --corpus-scope
 	$(BIN)/article-qa eval --join 8 eval/xquad/xquad.en.json
+	$(BIN)/article-qa eval eval/bundled_typed.jsonl
 
 lint: install
 	$(BIN)/ruff check .

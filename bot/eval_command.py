@@ -83,7 +83,9 @@ def run(args: argparse.Namespace) -> int:
             datasets.append(evaluate.Dataset(f"{d.name} near misses", made, d.articles, d.news))
     if args.corpus_scope:
         datasets.extend([evaluate.corpus_scope(d) for d in datasets if not d.news])
-    default_out = "predictions.jsonl" if args.join == 1 else f"predictions-joined{args.join}.jsonl"
+    # One default file per choice of datasets, so `make eval`'s runs keep each other's predictions.
+    named = "".join(f"-{p.stem}" for p in paths) if args.datasets else ""
+    default_out = f"predictions{named}{f'-joined{args.join}' if args.join > 1 else ''}.jsonl"
     out = Path(args.out) if args.out else cache_dir() / "eval" / default_out
     table = evaluate.evaluate(engine, datasets, methods, out)
     if args.json:

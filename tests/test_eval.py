@@ -188,3 +188,15 @@ def test_eval_command_asks_squad_questions_of_the_whole_corpus_too(squad_file, t
     own = {p["question"]: p["answer"] for p in asked if p["dataset"] == "tiny" and p["answerable"]}
     assert {p["question"]: p["answer"] for p in asked if p["dataset"] == "tiny corpus scope"} == own
     assert wide[0]["p_at_1"] == sum(p["hit"] for p in asked if p["dataset"] == "tiny" and p["answerable"]) / 3 > 0
+
+
+def test_each_choice_of_datasets_writes_its_own_default_predictions(squad_file, capsys):
+    """`make eval` runs eval three times; a run with named datasets must not overwrite the default run's file."""
+    from index.cache import cache_dir
+
+    assert main(["eval", str(squad_file), "--methods", "bm25"]) == 0
+    assert main(["eval", str(squad_file), "--methods", "bm25", "--join", "2"]) == 0
+    folder = cache_dir() / "eval"
+    assert (folder / "predictions-tiny.jsonl").is_file()
+    assert (folder / "predictions-tiny-joined2.jsonl").is_file()
+    assert str(folder / "predictions-tiny-joined2.jsonl") in capsys.readouterr().out
