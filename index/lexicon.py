@@ -334,8 +334,12 @@ def _matcher(group: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?:" + "|".join(re.escape(n) for n in group) + r")(?:['\u2019]s)?(?![\w])", re.IGNORECASE)
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
 def place_mentions(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, concept) of every country, capital or demonym in a text (names like "US" only when capitalised)."""
+    """(start, end, concept) of every country, capital or demonym in a text (names like "US" only when capitalised,
+    or "the us")."""
     names, groups = _places()
     found = []
     end = 0
@@ -350,9 +354,10 @@ def place_mentions(text: str) -> list[tuple[int, int, str]]:
         end = m.end()
         raw = _POSSESSIVE.sub("", m.group(0))
         key = raw.lower()
-        if key in _CASED and not raw[:1].isupper():
+        the_us = key == "us" and bool(_THE_BEFORE.search(text, 0, start))  # "us" is a pronoun, "the us" the country
+        if key in _CASED and not raw[:1].isupper() and not the_us:
             continue
-        if key == "us" and raw != "US":
+        if key == "us" and raw != "US" and not the_us:
             continue
         found.append((start, start + len(raw), names[key]))
     return found

@@ -143,3 +143,13 @@ def test_possessive_after_a_place_is_not_a_unit_of_its_own():
     keys = [k for k, _ in units]
     assert "s" not in keys and lexicon.PLACE + "south korea" in keys
     assert lexicon.PLACE + "south korea" in focus
+
+
+def test_the_us_in_lower_case_is_the_country_and_us_alone_the_pronoun():
+    """Chat writes "what did the us say"; "tell us" and "us and them" stay pronouns."""
+    assert [c for _, _, c in lexicon.place_mentions("what did the us defense department say")] == [
+        c for _, _, c in lexicon.place_mentions("What did the US Defense Department say")
+    ]
+    assert lexicon.place_mentions("what did the us defense department say")
+    assert lexicon.place_mentions("tell us what happened") == []
+    assert lexicon.place_mentions("us and them") == []
