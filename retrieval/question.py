@@ -1,4 +1,5 @@
-"""Check a user's question before any work: not empty, not absurdly long, printable."""
+"""A user's question before any work: checked (not empty, not absurdly long, printable) and read plainly (a request
+around it, contracted question words)."""
 
 from __future__ import annotations
 
@@ -42,9 +43,9 @@ def _spell_out(text: str) -> str:
 # A request wrapped around the question ("explain ...", "I want to know ..."): its verb opens the message, where it
 # asks for an answer; inside a question the same verb is content ("What did the survey find?").
 _REQUEST = re.compile(
-    r"^(?:(?:please|pls|plz|so|ok|okay|can you|could you|would you|will you)[,:]?\s+)*"
-    r"(?:explain|describe|summari[sz]e|find(?: out)?|look up|show me|list|"
-    r"i (?:want|need|would like|'d like|\u2019d like) to know|i wonder|i'm wondering|i am wondering|i'm curious)"
+    r"^(?:(?:please|pls|plz|so|ok|okay|hey|hi|hello|bot|can you|could you|would you|will you)[,:!]?\s+)*"
+    r"(?:explain|describe|summari[sz]e|find(?: out)?|look up|show me|list|i wonder|"
+    r"i (?:want|need|would like|['\u2019]d like) to know|i(?: am|['\u2019]m) (?:wondering|curious))"
     r"(?:[,:]|\b)\s*(?=\S)",
     re.IGNORECASE,
 )

@@ -447,3 +447,15 @@ def test_an_explained_question_is_answered_like_the_question(engine):
     plain, wrapped = engine.ask("what will the troops do"), engine.ask("can you explain what will the troops do")
     assert plain.best is not None and wrapped.best is not None
     assert (wrapped.best.sentence.text, wrapped.score) == (plain.best.sentence.text, plain.score)
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "asked"),
+    [
+        ("hey bot, explain why north korea sent troops", "why north korea sent troops"),
+        ("Hi! I\u2019m curious how many troops", "how many troops"),
+        ("so explain", "so explain"),  # nothing would be left to ask
+    ],
+)
+def test_a_request_after_a_greeting_is_taken_off_too(wrapped, asked):
+    assert clean_question(wrapped) == asked
