@@ -19,6 +19,7 @@ from retrieval import features, search, select
 from retrieval.answer import Answer, Candidate
 from retrieval.question import as_asked, clean_question
 from retrieval.rerank import Params, default_params
+from retrieval.sentence_table import table
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,13 @@ def min_confidence(params: Params) -> float:
     except ValueError:
         log.warning("ARTICLE_QA_MIN_CONFIDENCE=%r is not a number; using %.3f", raw, params.abstain_threshold)
         return params.abstain_threshold
+
+
+def _names_for(corpus: Corpus, rows: np.ndarray, text: str) -> frozenset[str]:
+    """For a question typed all in lower case, the names its candidates' articles write (none needed otherwise)."""
+    if any(c.isupper() for c in text):
+        return frozenset()
+    return table(corpus).names_in(np.unique(corpus.article_of[rows]))
 
 
 def _by_article(corpus: Corpus, rows: np.ndarray) -> list[np.ndarray]:
@@ -104,11 +112,11 @@ class Engine:
         text = clean_question(question)
         scope = None if article is None else [self.library.position(article)]
         corpus = self.corpus
-        q = features.Question.parse(text)
         qvec = self.embedder.encode([as_asked(text)])[0]
         rows = search.candidate_rows(corpus, qvec, text, scope)
         if not len(rows):
             return Answer(question, None, 0.0)
+        q = features.Question.parse(text, _names_for(corpus, rows, text))
         scores, scored = search.rank(corpus, q, qvec, rows, method, self.params)
         if method != search.FULL:
             order = np.argsort(-scores, kind="stable").tolist()

@@ -83,6 +83,14 @@ ABSTAIN_FEATURES = (
 )
 
 
+_CASED_WORD = re.compile(r"[a-z][a-z0-9\u2019'-]*")
+
+
+def _bare(word: str) -> str:
+    """A lower-case word without its possessive ending."""
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
 _NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w\u2019'-]*")
 
 
@@ -110,7 +118,13 @@ class Question:
     focus: frozenset[str]  # keys of the units the question is about (names, places, numbers, nouns)
 
     @classmethod
-    def parse(cls, text: str) -> Question:
+    def parse(cls, text: str, names: frozenset[str] = frozenset()) -> Question:
+        """The question's terms and type; a question typed all in lower case first gets the capitals of `names`
+        (words its articles write only capitalised), so "kim jong un" is read as the name it is."""
+        if names and not any(c.isupper() for c in text):
+            text = _CASED_WORD.sub(
+                lambda m: m.group(0).capitalize() if _bare(m.group(0)) in names else m.group(0), text
+            )
         seq = terms.question_stems(text)
         kind = answer_types.question_type(text)
         negated = bool(NEGATION.search(text))

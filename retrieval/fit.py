@@ -59,8 +59,9 @@ def collect(engine: Engine, dataset: Dataset, weight: float, items: list[Item] |
     out = []
     for item, text, qvec in zip(items, texts, qvecs, strict=True):
         corpus = engine.corpus
-        q = features.Question.parse(text)
-        rows = search.answerable_rows(corpus, [engine.library.position(item.article)])  # an article's candidates
+        article = engine.library.position(item.article)
+        rows = search.answerable_rows(corpus, [article])  # an article's candidates
+        q = features.Question.parse(text, sentence_table.table(corpus).names(article))
         scored = features.compute(corpus, q, qvec, rows)
         labels = np.array([contains_answer(corpus.sentence(int(r)).text, item.answers) for r in rows])
         out.append(Example(item, scored, labels, weight, dataset.news))

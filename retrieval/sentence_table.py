@@ -67,6 +67,10 @@ class SentenceInfo:
         return self._negated_terms
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\u2019'-]*")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_PROSE = frozenset({model.STANDFIRST, model.BODY})
+_OPENERS = frozenset(".?!:\"'(\u201c\u2018") | {""}  # a word after these (or first) may be capitalised as an opener
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot)\b|n['\u2019]t\b", re.IGNORECASE)
 NEGATED_SPAN = 3  # words after a negation that it governs
 _NEGATED = re.compile(rf"(?:{NEGATION.pattern})((?:\W+\w+){{1,{NEGATED_SPAN}}})", re.IGNORECASE)
@@ -160,6 +164,7 @@ class SentenceTable:
         self._stats: dict[int, ArticleStats] = {}
         self._paragraphs: dict[tuple[int, int], frozenset[str]] = {}
         self._neighbours: dict[int, tuple[int, int]] = {}
+        self._names: dict[int, frozenset[str]] = {}
         self._batch: tuple[bytes, Batch] | None = None  # the last candidate set: a small corpus has the same each time
 
     def batch(self, rows: np.ndarray) -> Batch:
@@ -201,6 +206,28 @@ class SentenceTable:
             same = [i for i, s in enumerate(document.sentences) if s.paragraph == sentence.paragraph]
             found = _keep(self._paragraphs, key, self._corpus.article_terms(key[0]).stem_union(same))
         return found
+
+    def names(self, article: int) -> frozenset[str]:
+        """Words the article writes only capitalised, and somewhere not opening a sentence (lower case): its names,
+        to read a question typed all in lower case ("what did kim jong un say")."""
+        found = self._names.get(article)
+        if found is None:
+            capital, lower = set(), set()
+            prose = (s for s in self._corpus.articles[article].document.sentences if s.kind in _PROSE)
+            for sentence in prose:  # headlines and link lines capitalise every word
+                text = sentence.text
+                for m in _WORD.finditer(text):
+                    word = m.group(0)
+                    if word[:1].islower():
+                        lower.add(word)
+                    elif len(word) > 1 and text[: m.start()].rstrip()[-1:] not in _OPENERS:
+                        capital.add(_POSSESSIVE.sub("", word.lower()))
+            found = _keep(self._names, article, frozenset(capital - lower))
+        return found
+
+    def names_in(self, articles: np.ndarray) -> frozenset[str]:
+        """The names of every one of these articles."""
+        return frozenset().union(*(self.names(int(a)) for a in articles))
 
     def stats(self, article: int) -> ArticleStats:
         found = self._stats.get(article)

@@ -111,3 +111,29 @@ def test_a_replaced_corpus_is_freed_with_its_table(embedder, tmp_path):
     assert engine.ask("When did the bridge open?").best is not None
     gc.collect()
     assert old() is None
+
+
+def test_an_article_s_names_are_the_words_its_prose_writes_only_capitalised(engine):
+    """Names read a question typed all in lower case; sentence openers, headline words and words also written in
+    lower case are no names."""
+    from retrieval.sentence_table import table
+
+    names = table(engine.corpus).names(0)
+    assert {"kirby", "pentagon", "ryder", "kursk", "putin"} <= names
+    assert not names & {"the", "left", "so", "we", "what", "troops", "u", "s"}
+    prose = " ".join(s.text for s in engine.corpus.articles[0].document.sentences if s.kind in ("body", "standfirst"))
+    assert all(f" {n} " not in f" {prose} " for n in names)  # never written in lower case
+
+
+def test_a_lower_case_question_gets_the_capitals_of_the_article_s_names(engine):
+    from retrieval import features
+    from retrieval.sentence_table import table
+
+    names = table(engine.corpus).names(0)
+    typed = features.Question.parse("what did kirby say about the pentagon", names)
+    written = features.Question.parse("What did Kirby say about the Pentagon", frozenset())
+    assert typed.entities == written.entities == {"kirby", "pentagon"}
+    assert typed.focus == written.focus
+    assert features.Question.parse("what did kirby say", frozenset()).entities == frozenset()
+    mixed = features.Question.parse("what did Kirby say about the pentagon", names)  # typed with capitals: as is
+    assert mixed.entities == {"kirby"}
