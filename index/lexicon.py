@@ -304,6 +304,11 @@ _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 _POSSESSIVE_AT = re.compile(r"['\u2019]s\b", re.IGNORECASE)  # a possessive right after a place mention
 
 
+def without_possessive(word: str) -> str:
+    """A word without its possessive ending ("Kirby's" -> "Kirby")."""
+    return _POSSESSIVE.sub("", word)
+
+
 @lru_cache(maxsize=1)
 def _places() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """Place name -> place concept, for every gazetteer entry and the table's other names; names by first word.
@@ -352,7 +357,7 @@ def place_mentions(text: str) -> list[tuple[int, int, str]]:
         if m is None:
             continue
         end = m.end()
-        raw = _POSSESSIVE.sub("", m.group(0))
+        raw = without_possessive(m.group(0))
         key = raw.lower()
         the_us = key == "us" and bool(_THE_BEFORE.search(text, 0, start))  # "us" is a pronoun, "the us" the country
         if key in _CASED and not raw[:1].isupper() and not the_us:

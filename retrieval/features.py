@@ -86,11 +86,6 @@ ABSTAIN_FEATURES = (
 _CASED_WORD = re.compile(r"[a-z][a-z0-9\u2019'-]*")
 
 
-def _bare(word: str) -> str:
-    """A lower-case word without its possessive ending."""
-    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
-
-
 _NAME = re.compile(r"(?<!^)(?<![.?!] )\b[A-Z][\w\u2019'-]*")
 
 
@@ -123,7 +118,8 @@ class Question:
         (words its articles write only capitalised), so "kim jong un" is read as the name it is."""
         if names and not any(c.isupper() for c in text):
             text = _CASED_WORD.sub(
-                lambda m: m.group(0).capitalize() if _bare(m.group(0)) in names else m.group(0), text
+                lambda m: m.group(0).capitalize() if lexicon.without_possessive(m.group(0)) in names else m.group(0),
+                text,
             )
         seq = terms.question_stems(text)
         kind = answer_types.question_type(text)

@@ -68,7 +68,6 @@ class SentenceInfo:
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\u2019'-]*")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
 _PROSE = frozenset({model.STANDFIRST, model.BODY})
 _OPENERS = frozenset(".?!:\"'(\u201c\u2018") | {""}  # a word after these (or first) may be capitalised as an opener
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|cannot)\b|n['\u2019]t\b", re.IGNORECASE)
@@ -221,7 +220,7 @@ class SentenceTable:
                     if word[:1].islower():
                         lower.add(word)
                     elif len(word) > 1 and text[: m.start()].rstrip()[-1:] not in _OPENERS:
-                        capital.add(_POSSESSIVE.sub("", word.lower()))
+                        capital.add(lexicon.without_possessive(word.lower()))
             found = _keep(self._names, article, frozenset(capital - lower))
         return found
 
