@@ -214,13 +214,15 @@ class SentenceTable:
             capital, lower = set(), set()
             prose = (s for s in self._corpus.articles[article].document.sentences if s.kind in _PROSE)
             for sentence in prose:  # headlines and link lines capitalise every word
-                text = sentence.text
+                text, end, previous = sentence.text, 0, ""
                 for m in _WORD.finditer(text):
                     word = m.group(0)
+                    before = text[end : m.start()].rstrip()[-1:] or previous[-1:]  # the last mark before the word
                     if word[:1].islower():
                         lower.add(word)
-                    elif len(word) > 1 and text[: m.start()].rstrip()[-1:] not in _OPENERS:
+                    elif len(word) > 1 and before not in _OPENERS:
                         capital.add(lexicon.without_possessive(word.lower()))
+                    end, previous = m.end(), word
             found = _keep(self._names, article, frozenset(capital - lower))
         return found
 
