@@ -113,12 +113,12 @@ def latency(engine, literal, bm25, questions: list[str], rounds: int) -> dict:
     corpus BM25: the rerank's BM25 features are per article, in the rest)."""
     corpus = engine.corpus
     encode, lexical, dense_topk, cosine = (
-        Timed(engine.embedder.encode),
+        Timed(engine.embedder.encode_pieces),
         Timed(corpus.lexical.topk),
         Timed(corpus.dense_topk),
         Timed(corpus.cosine),
     )
-    engine.embedder.encode, corpus.lexical.topk = encode, lexical
+    engine.embedder.encode_pieces, corpus.lexical.topk = encode, lexical
     corpus.dense_topk, corpus.cosine = dense_topk, cosine
     times: dict[str, list[float]] = {"engine": [], "literal": [], "bm25": []}
     try:
@@ -139,7 +139,7 @@ def latency(engine, literal, bm25, questions: list[str], rounds: int) -> dict:
                     "dense": dense_topk.seconds + cosine.seconds,
                 }
     finally:
-        del engine.embedder.encode, corpus.lexical.topk, corpus.dense_topk, corpus.cosine
+        del engine.embedder.encode_pieces, corpus.lexical.topk, corpus.dense_topk, corpus.cosine
     n = len(times["engine"])
     total = sum(times["engine"])
     parts["rest (features, rerank, select)"] = total - sum(parts.values())

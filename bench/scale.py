@@ -3,7 +3,8 @@
 `python bench/scale.py N WORKDIR REPEATS ASKS` reads the real XQuAD embeddings the parent saved in WORKDIR,
 makes a corpus of N sentences (vectors: `data.mixtures` of real sentence embeddings; texts: the same real
 sentences with a third of their words swapped for words of a Zipf vocabulary, so BM25 posting lists have a
-realistic shape; articles of 50 sentences in paragraphs of 3-5), analyses their terms as indexing does,
+realistic shape; word-piece sign bits: random, two for every three words, about what real sentences keep;
+articles of 50 sentences in paragraphs of 3-5), analyses their terms as indexing does,
 builds the Corpus (BM25 + dense index) and times the whole engine per question (`ask`: all REPEATS questions
 one after another, as a server answers them, enough for a p50 that holds on a busy machine; `ask_after_scan`:
 ASKS of them, each right after an exact scan of all vectors, which leaves every CPU cache cold), the dense
@@ -55,7 +56,7 @@ def synthetic_texts(sentences: list[str], bases: np.ndarray, seed: int = 0) -> l
 def synthetic_articles(texts: list[str], vectors: np.ndarray, seed: int = 0) -> list:
     """Indexed articles of ARTICLE_SENTENCES body sentences each, in paragraphs of PARAGRAPH_SENTENCES, with their
     term analysis (the index-time work of stems and concepts per sentence)."""
-    from index import model
+    from index import model, tokens
     from index.store import IndexedArticle
 
     rng = np.random.default_rng(seed)
@@ -66,7 +67,11 @@ def synthetic_articles(texts: list[str], vectors: np.ndarray, seed: int = 0) -> 
         paragraph = np.repeat(np.arange(1, len(chunk) + 1), sizes)[: len(chunk)].tolist()
         sentences = [model.Sentence(0, len(t), p, model.BODY, t) for t, p in zip(chunk, paragraph, strict=True)]
         meta = model.ArticleMeta(path=f"synthetic/{a}.txt", title=f"synthetic {a}", content_hash=f"s{len(texts)}-{a}")
-        items.append(IndexedArticle(model.Document(meta, "", sentences), vectors[start : start + len(chunk)]))
+        counts = [max(1, 2 * len(t.split()) // 3) for t in chunk]
+        bits = rng.integers(0, 256, (sum(counts), tokens.PACKED), dtype=np.uint8)
+        pieces = tokens.TokenBits(bits, np.concatenate([[0], np.cumsum(counts)]).astype(np.int64))
+        document = model.Document(meta, "", sentences)
+        items.append(IndexedArticle(document, vectors[start : start + len(chunk)], pieces))
     return items
 
 

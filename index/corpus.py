@@ -211,6 +211,11 @@ class Corpus:
         prefixes = found.prefix_of[stems]
         return ids[stems], ids[concepts], ids[prefixes[prefixes >= 0]]
 
+    def pieces(self, row: int) -> np.ndarray:
+        """The row's content word pieces as packed sign bits (index/tokens.py), (pieces, PACKED) uint8."""
+        r = self.rows[row]
+        return self.articles[r.article].pieces.sentence(r.sentence)
+
     def meta(self, row: int) -> model.ArticleMeta:
         return self.articles[self.rows[row].article].document.meta
 

@@ -10,13 +10,14 @@ import importlib.util
 import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
-from index import onnx_export
+from index import onnx_export, tokens
 from index.settings import env_int
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,14 @@ MAX_TOKENS = 256
 BACKENDS = ("auto", "onnx", "torch")
 
 
+@dataclass
+class Encoded:
+    """Unit sentence vectors, and per text the unit vectors of its content word pieces (index/tokens.py)."""
+
+    vectors: np.ndarray  # (texts, dim)
+    pieces: list[np.ndarray]  # per text: (content pieces, dim)
+
+
 class Embedder(Protocol):
     """Maps texts to L2-normalised float32 vectors; `name` identifies the vectors in cache keys."""
 
@@ -34,6 +43,11 @@ class Embedder(Protocol):
     dim: int
 
     def encode(self, texts: list[str]) -> np.ndarray: ...
+
+    def encode_pieces(self, texts: list[str], starts: list[int] | None = None) -> Encoded:
+        """encode(texts) with, from the same pass, the vectors of each text's content word pieces from character
+        starts[i] on (default 0: all of it)."""
+        ...
 
 
 def model_path() -> str:
@@ -65,6 +79,20 @@ class SentenceTransformerEmbedder:
             texts, batch_size=64, convert_to_numpy=True, normalize_embeddings=True, show_progress_bar=False
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def encode_pieces(self, texts: list[str], starts: list[int] | None = None) -> Encoded:
+        if not texts:
+            return Encoded(np.zeros((0, self.dim), dtype=np.float32), [])
+        starts = starts or [0] * len(texts)
+        outputs = self._model.encode(texts, batch_size=64, output_value=None, show_progress_bar=False)
+        found = self._model.tokenizer(texts, truncation=True, max_length=MAX_TOKENS, return_offsets_mapping=True)
+        vectors, pieces = [], []
+        for i, out in enumerate(outputs):
+            vectors.append(out["sentence_embedding"].float().numpy())
+            names = self._model.tokenizer.convert_ids_to_tokens(found["input_ids"][i])
+            keep = tokens.content_positions(names, found["offset_mapping"][i], starts[i])
+            pieces.append(_unit(out["token_embeddings"][keep].float().numpy()))
+        return Encoded(_unit(np.stack(vectors)), pieces)
 
 
 class OnnxEmbedder:
@@ -112,14 +140,39 @@ class OnnxEmbedder:
                 rows = list(pool.map(self._run, ids))
         return np.ascontiguousarray(np.concatenate(rows), dtype=np.float32)
 
-    def _run(self, ids: list[int]) -> np.ndarray:
+    def encode_pieces(self, texts: list[str], starts: list[int] | None = None) -> Encoded:
+        if not texts:
+            return Encoded(np.zeros((0, self.dim), dtype=np.float32), [])
+        starts = starts or [0] * len(texts)
+        found = self._tokenizer.encode_batch(list(texts), add_special_tokens=True)
+
+        def run(i: int) -> tuple[np.ndarray, np.ndarray]:
+            vector, states = self._run(found[i].ids, with_pieces=True)
+            keep = tokens.content_positions(found[i].tokens, found[i].offsets, starts[i])
+            return vector, _unit(states[0, keep])
+
+        threads = min(self._bulk_threads, len(texts))
+        if threads == 1:
+            results = [run(i) for i in range(len(texts))]
+        else:
+            with ThreadPoolExecutor(max_workers=threads) as pool:
+                results = list(pool.map(run, range(len(texts))))
+        vectors = np.ascontiguousarray(np.concatenate([v for v, _ in results]), dtype=np.float32)
+        return Encoded(vectors, [p for _, p in results])
+
+    def _run(self, ids: list[int], with_pieces: bool = False):
+        """The text's unit vector; with its word pieces' output states too when asked."""
         input_ids = np.array([ids], dtype=np.int64)
-        (vectors,) = self._session.run(None, {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)})
+        feed = {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)}
+        if with_pieces:
+            vectors, states = self._session.run(["embedding", "tokens"], feed)
+            return _unit(vectors), states
+        (vectors,) = self._session.run(["embedding"], feed)
         return _unit(vectors)
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:
-    """Rows rescaled to exactly unit length (the graph's last op normalises already, so this is a cheap guard)."""
+    """Rows rescaled to exactly unit length (for sentence vectors a cheap guard: the graph's last op normalises)."""
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     return np.ascontiguousarray(vectors, dtype=np.float32)
 

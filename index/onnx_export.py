@@ -1,5 +1,8 @@
 """Export the packaged MiniLM to ONNX (mean pooling and L2 normalisation inside), fuse it, quantise it to int8.
 
+Outputs: `embedding`, the unit sentence vector, and `tokens`, the encoder's output state of every word piece
+(index/tokens.py keeps those of content words for the reranker's token match).
+
 Recipe: the encoder with eager attention is traced to fp32 ONNX; ONNX Runtime's BERT optimizer fuses each
 layer's attention into one Attention node, the embeddings into EmbedLayerNormalization and bias+GELU into
 BiasGelu (fusing before quantisation, so the query/key/value weights become one int8 QAttention); then
@@ -119,8 +122,12 @@ def _export(folder: Path, target: Path) -> None:
                 (ids, torch.ones_like(ids)),
                 str(fp32),
                 input_names=["input_ids", "attention_mask"],
-                output_names=["embedding"],
-                dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"}},
+                output_names=["embedding", "tokens"],
+                dynamic_axes={
+                    "input_ids": {0: "batch", 1: "seq"},
+                    "attention_mask": {0: "batch", 1: "seq"},
+                    "tokens": {0: "batch", 1: "seq"},
+                },
                 opset_version=OPSET,
                 dynamo=False,
             )
@@ -190,23 +197,25 @@ def _quantise(source: Path, target: Path) -> None:
 
 
 def _pooled(encoder):
-    """The encoder wrapped with pooling and normalisation (torch imported here, only at export time)."""
+    """The encoder wrapped with pooling and normalisation, its token states passed out too (torch imported here,
+    only at export time)."""
     import torch
 
     class Pooled(torch.nn.Module):
-        """Encoder + attention-masked mean pooling + L2 normalisation, as sentence-transformers does it."""
+        """Encoder + attention-masked mean pooling + L2 normalisation, as sentence-transformers does it; and the
+        encoder's token states."""
 
         def __init__(self, encoder: torch.nn.Module) -> None:
             super().__init__()
             self.encoder = encoder
 
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
             tokens = self.encoder(
                 input_ids=input_ids, attention_mask=attention_mask, token_type_ids=torch.zeros_like(input_ids)
             )[0]
             mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
             mean = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(mean, p=2.0, dim=1)
+            return torch.nn.functional.normalize(mean, p=2.0, dim=1), tokens
 
     return Pooled(encoder)
 

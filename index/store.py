@@ -2,8 +2,9 @@
 
 An entry is ONE file, written atomically (temporary file + rename), so a reader sees the old entry or the
 new one, never a mix: a `sha256:<hex>` line (checksum of the rest, so truncation or damage is detected),
-one line of JSON (article, text, sentences, the terms' vocabulary), then the float32 vectors and the int32 term
-arrays (index/analysis.py: each sentence's stems and concepts and the article's document frequencies). Writers hold the cache's writer lock
+one line of JSON (article, text, sentences, the terms' vocabulary), then the float32 vectors, the word pieces' sign
+bits (index/tokens.py) and the int32 term arrays (index/analysis.py: each sentence's stems and concepts and the
+article's document frequencies). Writers hold the cache's writer lock
 (filelock) so two processes never write at once; readers take no lock.
 """
 
@@ -19,6 +20,7 @@ import numpy as np
 from index import cache, model, passage
 from index.analysis import ArticleTerms
 from index.embed import Embedder
+from index.tokens import TokenBits
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,7 @@ _PIPELINE_MODULES = (
     "passage",
     "lexical",
     "terms",
+    "tokens",
     "lexicon",
     "analysis",
 )
@@ -52,19 +55,21 @@ def _pipeline_fingerprint() -> str:
 
 PIPELINE_VERSION = _pipeline_fingerprint()
 # Bump when the layout of an entry on disk changes (entries of another format are never read: a new folder).
-STORE_FORMAT = "3"
+STORE_FORMAT = "4"
 _CHECKSUM_PREFIX = b"sha256:"
 
 
 @dataclass
 class IndexedArticle:
-    """A document with one unit vector and one term analysis per sentence (row i belongs to sentences[i]).
+    """A document with one unit vector, its content word pieces' sign bits and one term analysis per sentence (row i
+    belongs to sentences[i]).
 
     The analysis is worked out here when not given (a freshly indexed document).
     """
 
     document: model.Document
     vectors: np.ndarray
+    pieces: TokenBits
     terms: ArticleTerms = field(default=None)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
@@ -101,7 +106,7 @@ def checked_payload(data: bytes, name: str) -> bytes:
 
 
 def encode_entry(item: IndexedArticle, embedder_name: str) -> bytes:
-    """The bytes of an entry: checksum line, JSON line, float32 vectors, int32 term arrays."""
+    """The bytes of an entry: checksum line, JSON line, float32 vectors, word-piece bits, int32 term arrays."""
     meta = {
         "pipeline": PIPELINE_VERSION,
         "embedder": embedder_name,
@@ -111,9 +116,11 @@ def encode_entry(item: IndexedArticle, embedder_name: str) -> bytes:
         "warnings": item.document.warnings,
         "sentences": [s.to_dict() for s in item.document.sentences],
         "terms": item.terms.header(),
+        "pieces": item.pieces.header(),
     }
     vectors = np.ascontiguousarray(item.vectors, dtype="<f4").tobytes()
-    return with_checksum(json.dumps(meta, ensure_ascii=False).encode() + b"\n" + vectors + item.terms.block())
+    binary = vectors + item.pieces.block() + item.terms.block()
+    return with_checksum(json.dumps(meta, ensure_ascii=False).encode() + b"\n" + binary)
 
 
 def decode_entry(data: bytes, name: str, path: str) -> IndexedArticle:
@@ -126,13 +133,15 @@ def decode_entry(data: bytes, name: str, path: str) -> IndexedArticle:
         if len(meta["sentences"]) != rows:
             raise CorruptIndexError(f"{name}: {len(meta['sentences'])} sentences but {rows} vectors")
         vectors = np.frombuffer(binary, dtype="<f4", count=rows * dim).reshape(rows, dim).astype(np.float32)
-        terms = ArticleTerms.decode(meta["terms"], binary[4 * rows * dim :], rows)
+        start, end = 4 * rows * dim, 4 * rows * dim + TokenBits.stored_size(meta["pieces"], rows)
+        pieces = TokenBits.decode(meta["pieces"], binary[start:end], rows)
+        terms = ArticleTerms.decode(meta["terms"], binary[end:], rows)
         article = model.ArticleMeta.from_dict({**meta["article"], "path": path})
         sentences = [model.Sentence.from_dict(s) for s in meta["sentences"]]
         document = model.Document(meta=article, text=meta["text"], sentences=sentences, warnings=meta["warnings"])
     except (ValueError, KeyError, TypeError) as exc:
         raise CorruptIndexError(f"{name}: unreadable cache entry ({exc})") from None
-    return IndexedArticle(document, vectors, terms)
+    return IndexedArticle(document, vectors, pieces, terms)
 
 
 def save(item: IndexedArticle, embedder_name: str) -> Path:
@@ -158,19 +167,28 @@ def load(content_hash: str, embedder_name: str, path: str) -> IndexedArticle | N
 
 
 def embed_document(document: model.Document, embedder: Embedder) -> IndexedArticle:
-    """Embed every sentence of a document (its passage text: the sentence in context)."""
+    """Embed every sentence of a document (its passage text: the sentence in context), keeping the sentence's own
+    word pieces."""
     return embed_documents([document], embedder)[0]
 
 
 def embed_documents(documents: list[model.Document], embedder: Embedder) -> list[IndexedArticle]:
     """Embed many documents in one encode call, so small articles do not pay a call each."""
     texts: list[str] = []
+    starts: list[int] = []  # where the sentence itself starts in its passage text
     bounds = [0]
     for document in documents:
-        texts.extend(passage.passage_texts(document))
+        for sentence, text in zip(document.sentences, passage.passage_texts(document), strict=True):
+            texts.append(text)
+            starts.append(len(text) - len(sentence.text))
         bounds.append(len(texts))
-    vectors = embedder.encode(texts).reshape(len(texts), embedder.dim)
+    encoded = embedder.encode_pieces(texts, starts)
+    vectors = encoded.vectors.reshape(len(texts), embedder.dim)
     return [
-        IndexedArticle(document, np.ascontiguousarray(vectors[bounds[i] : bounds[i + 1]]))
+        IndexedArticle(
+            document,
+            np.ascontiguousarray(vectors[bounds[i] : bounds[i + 1]]),
+            TokenBits.of(encoded.pieces[bounds[i] : bounds[i + 1]]),
+        )
         for i, document in enumerate(documents)
     ]

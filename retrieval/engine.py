@@ -112,12 +112,13 @@ class Engine:
         text = clean_question(question)
         scope = None if article is None else [self.library.position(article)]
         corpus = self.corpus
-        qvec = self.embedder.encode([as_asked(text)])[0]
+        encoded = self.embedder.encode_pieces([as_asked(text)])
+        qvec = encoded.vectors[0]
         rows = search.candidate_rows(corpus, qvec, text, scope)
         if not len(rows):
             return Answer(question, None, 0.0)
         q = features.Question.parse(text, _names_for(corpus, rows, text))
-        scores, scored = search.rank(corpus, q, qvec, rows, method, self.params)
+        scores, scored = search.rank(corpus, q, qvec, encoded.pieces[0], rows, method, self.params)
         if method != search.FULL:
             order = np.argsort(-scores, kind="stable").tolist()
             candidates = [self._candidate(rows[i], float(scores[i])) for i in order[: max(top, 1)]]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index import lexicon, terms
+from index import lexicon, terms, tokens
 from index.corpus import Corpus
 from retrieval import answer_types, background
 from retrieval.sentence_table import NEGATION, ArticleStats, table
@@ -48,6 +48,8 @@ FEATURES = (
     "negated_match",  # IDF share of the question's terms the sentence holds just after a negation ("could not confirm")
     "asks",  # the sentence reports a question ("a reporter asked Biden if ...") or ends with "?": it poses, not answers
     "answers_asked",  # the previous sentence reports a question: its unit coverage (this one may be the reply)
+    "piece_match",  # mean best cosine of the question's content word pieces with the sentence's (index/tokens.py)
+    "window_piece_match",  # ... each piece's best with the sentence's or its neighbours' pieces
 )
 F = {name: i for i, name in enumerate(FEATURES)}
 # z-scores are taken over an article's best TOP_Z candidates only: over all of them, the best sentence's z grew with
@@ -243,8 +245,9 @@ def _heaviest(weights: np.ndarray, mask: np.ndarray, total: np.ndarray) -> np.nd
     return np.divide(top, total, out=np.zeros(len(top)), where=total > 0)
 
 
-def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> Scored:
-    """Features of every candidate row for one question (rows of one or more articles), vectorised over rows."""
+def compute(corpus: Corpus, q: Question, qvec: np.ndarray, qpieces: np.ndarray, rows: np.ndarray) -> Scored:
+    """Features of every candidate row for one question (rows of one or more articles), vectorised over rows;
+    qpieces: the unit vectors of the question's content word pieces."""
     tab = table(corpus)
     n = len(rows)
     batch = tab.batch(rows)
@@ -378,6 +381,12 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, rows: np.ndarray) -> 
         neg_hit = np.array([[t in info.negated_terms for t in stems] for info in infos], dtype=bool).reshape(n, n_stems)
         x[:, F["negated_match"]] = _share(w, neg_hit, w_total)
     x[:, F["cos"]] = cos
+    if len(qpieces):
+        every = np.concatenate([rows, extra]) if len(extra) else rows
+        piece_cos = tokens.best_cosines(qpieces, [corpus.pieces(int(r)) for r in every])  # (every, question pieces)
+        x[:, F["piece_match"]] = piece_cos[:n].mean(axis=1)
+        window_pieces = np.maximum(piece_cos[:n], np.maximum(piece_cos[prev_at], piece_cos[next_at]))
+        x[:, F["window_piece_match"]] = window_pieces.mean(axis=1)
     k = len(art_index)
     cos_rank, bm25_rank = group_rank(cos, which), group_rank(bm25, which)
     x[:, F["cos_z"]] = group_zscore(cos, which, k, cos_rank < TOP_Z)

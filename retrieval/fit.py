@@ -55,14 +55,14 @@ def collect(engine: Engine, dataset: Dataset, weight: float, items: list[Item] |
     """Features of items (default: the dataset's fit items) against their article."""
     items = fit_items(dataset) if items is None else items
     texts = [clean_question(it.question) for it in items]
-    qvecs = engine.embedder.encode([as_asked(t) for t in texts])
+    encoded = engine.embedder.encode_pieces([as_asked(t) for t in texts])
     out = []
-    for item, text, qvec in zip(items, texts, qvecs, strict=True):
+    for item, text, qvec, qpieces in zip(items, texts, encoded.vectors, encoded.pieces, strict=True):
         corpus = engine.corpus
         article = engine.library.position(item.article)
         rows = search.answerable_rows(corpus, [article])  # an article's candidates
         q = features.Question.parse(text, sentence_table.table(corpus).names(article))
-        scored = features.compute(corpus, q, qvec, rows)
+        scored = features.compute(corpus, q, qvec, qpieces, rows)
         labels = np.array([contains_answer(corpus.sentence(int(r)).text, item.answers) for r in rows])
         out.append(Example(item, scored, labels, weight, dataset.news))
     return out

@@ -78,13 +78,14 @@ def rank(
     corpus: Corpus,
     q: features.Question,
     qvec: np.ndarray,
+    qpieces: np.ndarray,
     rows: np.ndarray,
     method: str,
     params: Params,
 ) -> tuple[np.ndarray, features.Scored]:
     """Score of each candidate row under a method, with the features behind it; the baselines' BM25 is the
     corpus's own (scored over the whole corpus only for them: the learned rerank has its own per article)."""
-    scored = features.compute(corpus, q, qvec, rows)
+    scored = features.compute(corpus, q, qvec, qpieces, rows)
     if method == FULL:
         scores = params.score(scored.x)
     elif method == FUSED:

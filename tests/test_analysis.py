@@ -14,6 +14,7 @@ from index import model, store, terms
 from index.analysis import ArticleTerms, SentenceTerms
 from index.build import index_article
 from index.document import document_from_text
+from index.tokens import TokenBits
 from retrieval import sentence_table
 from retrieval.engine import Engine
 
@@ -35,7 +36,7 @@ def _document(text: str = TEXT, digest: str = "analysis-1") -> model.Document:
 
 def _item(document: model.Document) -> store.IndexedArticle:
     vectors = np.random.default_rng(0).standard_normal((len(document.sentences), 8)).astype(np.float32)
-    return store.IndexedArticle(document, vectors)
+    return store.IndexedArticle(document, vectors, TokenBits.empty(len(vectors)))
 
 
 def _fresh_stats(document: model.Document) -> tuple[Counter, Counter, int, int]:

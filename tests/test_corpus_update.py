@@ -11,6 +11,7 @@ from index import lexical, model
 from index.corpus import Corpus
 from index.lexical import Bm25Index, tokenize
 from index.store import IndexedArticle
+from index.tokens import TokenBits
 
 WORDS = ["troops", "russia", "korea", "pact", "seoul", "biden", "kirby", "10,000", "said", "the", "eastern", "moved"]
 QUERIES = ["troops russia", "pact pact seoul", "biden said", "10,000 troops eastern", "unknown words", "korea"]
@@ -22,7 +23,7 @@ def article(name: str, texts: list[str]) -> IndexedArticle:
     meta = model.ArticleMeta(path=f"{name}.txt", title=name, content_hash=name)
     vectors = np.random.default_rng(len(name)).normal(size=(len(texts), 8)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    return IndexedArticle(model.Document(meta, "", sentences), vectors)
+    return IndexedArticle(model.Document(meta, "", sentences), vectors, TokenBits.empty(len(vectors)))
 
 
 def assert_same_terms(updated: Corpus, fresh: Corpus) -> None:

@@ -157,11 +157,13 @@ def test_a_reported_question_yields_to_its_reply(interview_engine):
 
 
 def scored_for(engine, question: str):
-    """The question parsed, its rows (every answerable sentence) and their computed features."""
+    """The question parsed, its vector and word-piece vectors, its rows (every answerable sentence) and their
+    computed features."""
     q = features.Question.parse(question)
-    qvec = engine.embedder.encode([q.text])[0]
+    encoded = engine.embedder.encode_pieces([q.text])
+    query = (encoded.vectors[0], encoded.pieces[0])
     rows = search.answerable_rows(engine.corpus)
-    return q, qvec, rows, features.compute(engine.corpus, q, qvec, rows)
+    return q, query, rows, features.compute(engine.corpus, q, *query, rows)
 
 
 @pytest.mark.parametrize("typed", ["how many troops did north korea send", "how many troops did north korea send ?!"])
@@ -200,6 +202,7 @@ OWN_FEATURES = (
     "prev_cos",
     "next_cos",
     "negated_match",
+    "piece_match",
 )
 
 
@@ -207,9 +210,9 @@ OWN_FEATURES = (
 def test_sentence_features_do_not_depend_on_the_other_candidates(engine, question):
     """Vectorised features line up with their rows: the same sentence scores the same in any candidate set or order."""
     corpus = engine.corpus
-    q, qvec, rows, whole = scored_for(engine, question)
+    q, query, rows, whole = scored_for(engine, question)
     part_rows = np.random.default_rng(0).permutation(rows)[: len(rows) // 2]  # shuffled half: neighbours missing
-    part = features.compute(corpus, q, qvec, part_rows)
+    part = features.compute(corpus, q, *query, part_rows)
     cols = [features.F[name] for name in OWN_FEATURES]
     at = {int(r): i for i, r in enumerate(rows)}
     same = [at[int(r)] for r in part_rows]
@@ -226,14 +229,14 @@ def test_z_scores_do_not_depend_on_how_many_weak_candidates_an_article_has(embed
     long_article = tmp_path / "long.txt"
     long_article.write_text(bundled_text.rstrip() + "\n\n" + rhine, encoding="utf-8")
     long_engine = Engine([long_article], embedder=embedder)
-    q, qvec, rows, whole = scored_for(long_engine, "How many troops did North Korea send?")
+    q, query, rows, whole = scored_for(long_engine, "How many troops did North Korea send?")
     assert len(rows) > features.TOP_Z + 10
     head = set()
     for signal in (whole.cos, whole.bm25):
         head |= {int(r) for r in rows[np.argsort(-signal, kind="stable")[: features.TOP_Z]]}
     kept = np.array([r for r in rows if int(r) in head])
     assert len(kept) < len(rows)
-    part = features.compute(long_engine.corpus, q, qvec, kept)
+    part = features.compute(long_engine.corpus, q, *query, kept)
     at = {int(r): i for i, r in enumerate(rows)}
     same = [at[int(r)] for r in kept]
     for name, signal in (("cos_z", whole.cos), ("bm25_z", whole.bm25)):
@@ -350,12 +353,13 @@ def test_features_of_an_article_are_the_same_asked_alone_or_with_others(two_arti
     engine, _ = two_article_engine
     corpus = engine.corpus
     q = features.Question.parse(question)
-    qvec = embedder.encode([question])[0]
+    encoded = embedder.encode_pieces([question])
+    query = (encoded.vectors[0], encoded.pieces[0])
     both = search.answerable_rows(corpus)
-    together = features.compute(corpus, q, qvec, both)
+    together = features.compute(corpus, q, *query, both)
     for article in range(len(corpus.articles)):
         alone_rows = search.answerable_rows(corpus, [article])
-        alone = features.compute(corpus, q, qvec, alone_rows)
+        alone = features.compute(corpus, q, *query, alone_rows)
         within = np.isin(both, alone_rows)
         assert np.allclose(together.x[within], alone.x)
         assert np.allclose(together.article_coverage[within], alone.article_coverage)

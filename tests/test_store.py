@@ -16,6 +16,7 @@ import pytest
 from index import store
 from index.build import index_article
 from index.document import document_from_text
+from index.tokens import DIM, TokenBits
 
 EMBEDDER = "test-embedder"
 
@@ -24,7 +25,8 @@ def _item(seed: int = 0) -> store.IndexedArticle:
     doc = document_from_text("Title here\n\nFirst body sentence. Second body sentence.\n", "a.txt", digest="abc")
     rng = np.random.default_rng(seed)
     vectors = rng.standard_normal((len(doc.sentences), 8)).astype(np.float32)
-    return store.IndexedArticle(doc, vectors)
+    pieces = TokenBits.of([rng.standard_normal((i % 3, DIM)) for i in range(len(doc.sentences))])  # some have none
+    return store.IndexedArticle(doc, vectors, pieces)
 
 
 def test_round_trip_keeps_everything_and_uses_the_new_path():
@@ -36,6 +38,8 @@ def test_round_trip_keeps_everything_and_uses_the_new_path():
     assert back.document.text == item.document.text
     assert back.document.sentences == item.document.sentences
     assert np.array_equal(back.vectors, item.vectors)
+    assert np.array_equal(back.pieces.ptr, item.pieces.ptr) and np.array_equal(back.pieces.bits, item.pieces.bits)
+    assert np.array_equal(back.terms.stem_ids, item.terms.stem_ids)
 
 
 def test_missing_entry_is_none():
@@ -46,7 +50,7 @@ def test_missing_entry_is_none():
     "damage",
     [
         lambda b: b[: len(b) // 2],  # truncated
-        lambda b: b[:-3],  # truncated in the vectors
+        lambda b: b[:-3],  # truncated in the term arrays
         lambda b: b.replace(b"First", b"Frist"),  # altered text
         lambda b: b"",  # empty
         lambda b: b.split(b"\n", 1)[1],  # checksum line lost

@@ -1,0 +1,100 @@
+"""Per-sentence contextual word-piece vectors, kept as sign bits, for the reranker's token match (late interaction).
+
+The encoder's output vector of each content word piece (not a stop word, not punctuation) is kept as its 384 signs,
+48 bytes: a question word piece's best dot product with a sentence's sign vectors tells whether the sentence holds
+that word or one used alike in context ("troops" / "soldiers"), which one pooled vector per sentence blurs. Signs
+score as well as int8 or float vectors (XQuAD 2-fold P@1 0.850 against 0.847) at an eighth of int8's size.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.lexical import STOPWORDS
+from index.terms import QUESTION_WORDS
+
+DIM = 384
+PACKED = DIM // 8  # bytes of one word piece's sign bits
+_WORD = re.compile(r"\w")
+_SKIP = STOPWORDS | QUESTION_WORDS
+
+
+def content_positions(pieces: list[str], offsets: list[tuple[int, int]], start: int = 0) -> list[int]:
+    """Positions of the word pieces that carry content: inside the text from character `start` on (not the special
+    tokens, which have empty offsets), not stop or question words, not punctuation."""
+    return [
+        i
+        for i, (piece, (a, b)) in enumerate(zip(pieces, offsets, strict=True))
+        if b > a and a >= start and _WORD.search(piece) and piece.removeprefix("##").lower() not in _SKIP
+    ]
+
+
+@dataclass
+class TokenBits:
+    """The sign bits of an article's content word pieces: sentence i owns rows ptr[i]:ptr[i+1] of `bits`."""
+
+    bits: np.ndarray  # (pieces, PACKED) uint8
+    ptr: np.ndarray  # (sentences + 1,) int64
+
+    @classmethod
+    def of(cls, vectors: list[np.ndarray]) -> TokenBits:
+        """From each sentence's (pieces, DIM) float vectors."""
+        sizes = [len(v) for v in vectors]
+        ptr = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        stacked = np.concatenate(vectors) if sum(sizes) else np.zeros((0, DIM), dtype=np.float32)
+        return cls(np.packbits(stacked > 0, axis=1), ptr)
+
+    @classmethod
+    def empty(cls, sentences: int) -> TokenBits:
+        """No content word pieces for any of the sentences."""
+        return cls(np.zeros((0, PACKED), dtype=np.uint8), np.zeros(sentences + 1, dtype=np.int64))
+
+    def sentence(self, i: int) -> np.ndarray:
+        """Sentence i's packed sign bits, (pieces, PACKED)."""
+        return self.bits[self.ptr[i] : self.ptr[i + 1]]
+
+    def header(self) -> dict:
+        return {"pieces": len(self.bits)}
+
+    @staticmethod
+    def stored_size(header: dict, sentences: int) -> int:
+        """Bytes of the stored form of an article of that many sentences with the header's pieces."""
+        return 8 * (sentences + 1) + PACKED * int(header["pieces"])
+
+    def block(self) -> bytes:
+        """The stored form: int64 pointers, then the packed bits."""
+        return np.ascontiguousarray(self.ptr, dtype="<i8").tobytes() + np.ascontiguousarray(self.bits).tobytes()
+
+    @classmethod
+    def decode(cls, header: dict, block: bytes, sentences: int) -> TokenBits:
+        """Inverse of header() and block(); ValueError when they do not fit together or the article."""
+        pieces = int(header["pieces"])
+        if len(block) != cls.stored_size(header, sentences):
+            raise ValueError("token bits do not match the article")
+        ptr = np.frombuffer(block, dtype="<i8", count=sentences + 1).astype(np.int64)
+        if ptr[0] != 0 or ptr[-1] != pieces or np.any(np.diff(ptr) < 0):
+            raise ValueError("token pointers out of order")
+        bits = np.frombuffer(block, dtype=np.uint8, offset=8 * (sentences + 1)).reshape(pieces, PACKED)
+        return cls(bits, ptr)
+
+
+def signs(bits: np.ndarray) -> np.ndarray:
+    """Packed sign bits as +-1 / sqrt(DIM) float32 rows: unit vectors, so a dot product is a cosine."""
+    return (np.unpackbits(bits, axis=1).astype(np.float32) * 2.0 - 1.0) / np.sqrt(DIM, dtype=np.float32)
+
+
+def best_cosines(question: np.ndarray, sentences: list[np.ndarray]) -> np.ndarray:
+    """(sentences, question pieces): each question piece's (unit float rows) best cosine with a sentence's pieces
+    (packed bits); 0 for a sentence without any."""
+    out = np.zeros((len(sentences), len(question)))
+    sizes = np.array([len(b) for b in sentences], dtype=np.int64)
+    held = np.flatnonzero(sizes)
+    if not len(question) or not len(held):
+        return out
+    sims = signs(np.concatenate([sentences[i] for i in held])) @ question.T  # (pieces, question pieces)
+    starts = np.concatenate([[0], np.cumsum(sizes[held])[:-1]])
+    out[held] = np.maximum.reduceat(sims, starts, axis=0)
+    return out
