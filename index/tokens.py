@@ -81,11 +81,6 @@ class TokenBits:
         return cls(bits, ptr)
 
 
-def signs(bits: np.ndarray) -> np.ndarray:
-    """Packed sign bits as +-1 / sqrt(DIM) float32 rows: unit vectors, so a dot product is a cosine."""
-    return (np.unpackbits(bits, axis=1).astype(np.float32) * 2.0 - 1.0) / np.sqrt(DIM, dtype=np.float32)
-
-
 def best_cosines(question: np.ndarray, sentences: list[np.ndarray]) -> np.ndarray:
     """(sentences, question pieces): each question piece's (unit float rows) best cosine with a sentence's pieces
     (packed bits); 0 for a sentence without any."""
@@ -94,7 +89,11 @@ def best_cosines(question: np.ndarray, sentences: list[np.ndarray]) -> np.ndarra
     held = np.flatnonzero(sizes)
     if not len(question) or not len(held):
         return out
-    sims = signs(np.concatenate([sentences[i] for i in held])) @ question.T  # (pieces, question pieces)
+    # A piece's unit sign vector is (2 * bit - 1) / sqrt(DIM): its dot product with q is 2 bits.q / sqrt(DIM) minus
+    # sum(q) / sqrt(DIM), which spares the float copies of the signs (twice as fast).
+    bits = np.unpackbits(np.concatenate([sentences[i] for i in held]), axis=1)
+    root = np.sqrt(DIM, dtype=np.float32)
+    sims = bits @ (question.T * (2.0 / root)).astype(np.float32) - question.sum(axis=1) / root
     starts = np.concatenate([[0], np.cumsum(sizes[held])[:-1]])
     out[held] = np.maximum.reduceat(sims, starts, axis=0)
     return out
