@@ -132,31 +132,31 @@ class OnnxEmbedder:
         if len(texts) == 1:  # a question
             return self._run(self._tokenizer.encode(texts[0]).ids)
         ids = [e.ids for e in self._tokenizer.encode_batch(list(texts), add_special_tokens=True)]
-        threads = min(self._bulk_threads, len(ids))
+        return np.ascontiguousarray(np.concatenate(self._each(self._run, ids)), dtype=np.float32)
+
+    def _each(self, fn, items: list) -> list:
+        """fn of every item, `bulk_threads` at a time (ONNX Runtime frees the GIL), in order."""
+        threads = min(self._bulk_threads, len(items))
         if threads == 1:
-            rows = [self._run(seq) for seq in ids]
-        else:
-            with ThreadPoolExecutor(max_workers=threads) as pool:
-                rows = list(pool.map(self._run, ids))
-        return np.ascontiguousarray(np.concatenate(rows), dtype=np.float32)
+            return [fn(item) for item in items]
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            return list(pool.map(fn, items))
 
     def encode_pieces(self, texts: list[str], starts: list[int] | None = None) -> Encoded:
         if not texts:
             return Encoded(np.zeros((0, self.dim), dtype=np.float32), [])
         starts = starts or [0] * len(texts)
-        found = self._tokenizer.encode_batch(list(texts), add_special_tokens=True)
+        if len(texts) == 1:  # a question: the batch call costs more than the model's own tokenizing
+            found = [self._tokenizer.encode(texts[0])]
+        else:
+            found = self._tokenizer.encode_batch(list(texts), add_special_tokens=True)
 
         def run(i: int) -> tuple[np.ndarray, np.ndarray]:
             vector, states = self._run(found[i].ids, with_pieces=True)
             keep = tokens.content_positions(found[i].tokens, found[i].offsets, starts[i])
             return vector, _unit(states[0, keep])
 
-        threads = min(self._bulk_threads, len(texts))
-        if threads == 1:
-            results = [run(i) for i in range(len(texts))]
-        else:
-            with ThreadPoolExecutor(max_workers=threads) as pool:
-                results = list(pool.map(run, range(len(texts))))
+        results = self._each(run, list(range(len(texts))))
         vectors = np.ascontiguousarray(np.concatenate([v for v, _ in results]), dtype=np.float32)
         return Encoded(vectors, [p for _, p in results])
 

@@ -91,7 +91,7 @@ def best_cosines(question: np.ndarray, sentences: list[np.ndarray]) -> np.ndarra
         return out
     # A piece's unit sign vector is (2 * bit - 1) / sqrt(DIM): its dot product with q is 2 bits.q / sqrt(DIM) minus
     # sum(q) / sqrt(DIM), which spares the float copies of the signs (twice as fast).
-    bits = np.unpackbits(np.concatenate([sentences[i] for i in held]), axis=1)
+    bits = np.unpackbits(np.concatenate([sentences[i] for i in held]), axis=1).astype(np.float32)  # BLAS, not a loop
     root = np.sqrt(DIM, dtype=np.float32)
     sims = bits @ (question.T * (2.0 / root)).astype(np.float32) - question.sum(axis=1) / root
     starts = np.concatenate([[0], np.cumsum(sizes[held])[:-1]])

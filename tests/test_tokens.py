@@ -79,3 +79,14 @@ def test_pieces_start_where_asked_and_agree_with_the_fp32_model(embedder):
     assert len(fast.pieces[0]) == len(exact.pieces[0]) == 4  # troops, crossed, border, dawn
     assert np.sum(fast.pieces[0] * exact.pieces[0], axis=1).min() > 0.97
     np.testing.assert_allclose(fast.vectors, embedder.encode([text]), atol=1e-6)
+
+
+def test_pieces_do_not_depend_on_the_batch(embedder, bundled_text):
+    """A question (one text) and the same text among an article's sentences get the same pieces, as their vectors
+    are the same: every text is its own call."""
+    texts = [line for line in bundled_text.splitlines() if len(line) > 40][:5]
+    batch = embedder.encode_pieces(texts, [3] * len(texts))
+    for i, text in enumerate(texts):
+        alone = embedder.encode_pieces([text], [3])
+        np.testing.assert_array_equal(alone.vectors[0], batch.vectors[i])
+        np.testing.assert_array_equal(alone.pieces[0], batch.pieces[i])
