@@ -24,7 +24,8 @@ from index.tokens import TokenBits
 
 log = logging.getLogger(__name__)
 
-# The modules whose code decides what an entry holds (reading, segmentation, attribution, embedded text, terms):
+# The modules whose code decides what an entry holds (reading, segmentation, attribution, embedded text and word
+# pieces, terms):
 # any change to them makes old entries stale by itself, so there is no version number to forget to bump.
 _PIPELINE_MODULES = (
     "ingest",
@@ -39,6 +40,7 @@ _PIPELINE_MODULES = (
     "markup",
     "model",
     "passage",
+    "embed",
     "lexical",
     "terms",
     "tokens",

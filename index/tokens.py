@@ -1,9 +1,10 @@
-"""Per-sentence contextual word-piece vectors, kept as sign bits, for the reranker's token match (late interaction).
+"""Per-sentence contextual word-piece vectors, kept as sign bits, for the reranker's piece match (late interaction:
+retrieval/piece_match.py).
 
-The encoder's output vector of each content word piece (not a stop word, not punctuation) is kept as its 384 signs,
-48 bytes: a question word piece's best dot product with a sentence's sign vectors tells whether the sentence holds
-that word or one used alike in context ("troops" / "soldiers"), which one pooled vector per sentence blurs. Signs
-score as well as int8 or float vectors (XQuAD 2-fold P@1 0.850 against 0.847) at an eighth of int8's size.
+The encoder's output vector of each content word piece (not of a stop or question word, not punctuation) is kept as
+its 384 signs, 48 bytes: a question word piece's best dot product with a sentence's sign vectors tells whether the
+sentence holds that word or one used alike in context, which one pooled vector per sentence blurs. Signs score as
+well as int8 or float vectors (XQuAD 2-fold P@1 0.850 against 0.847) at an eighth of int8's size.
 """
 
 from __future__ import annotations
@@ -24,12 +25,16 @@ _SKIP = STOPWORDS | QUESTION_WORDS
 
 def content_positions(pieces: list[str], offsets: list[tuple[int, int]], start: int = 0) -> list[int]:
     """Positions of the word pieces that carry content: inside the text from character `start` on (not the special
-    tokens, which have empty offsets), not stop or question words, not punctuation."""
-    return [
-        i
-        for i, (piece, (a, b)) in enumerate(zip(pieces, offsets, strict=True))
-        if b > a and a >= start and _WORD.search(piece) and piece.removeprefix("##").lower() not in _SKIP
-    ]
+    tokens, which have empty offsets), not punctuation, and not a stop or question word. Only a word of one piece
+    can be one: the pieces of "Shoigu" (shoi, ##gu) all stay, though "##u" alone would spell a stop word."""
+    keep = []
+    for i, (piece, (a, b)) in enumerate(zip(pieces, offsets, strict=True)):
+        if b <= a or a < start or not _WORD.search(piece):
+            continue
+        whole = not piece.startswith("##") and not (i + 1 < len(pieces) and pieces[i + 1].startswith("##"))
+        if not (whole and piece.lower() in _SKIP):
+            keep.append(i)
+    return keep
 
 
 @dataclass
@@ -79,21 +84,3 @@ class TokenBits:
             raise ValueError("token pointers out of order")
         bits = np.frombuffer(block, dtype=np.uint8, offset=8 * (sentences + 1)).reshape(pieces, PACKED)
         return cls(bits, ptr)
-
-
-def best_cosines(question: np.ndarray, sentences: list[np.ndarray]) -> np.ndarray:
-    """(sentences, question pieces): each question piece's (unit float rows) best cosine with a sentence's pieces
-    (packed bits); 0 for a sentence without any."""
-    out = np.zeros((len(sentences), len(question)))
-    sizes = np.array([len(b) for b in sentences], dtype=np.int64)
-    held = np.flatnonzero(sizes)
-    if not len(question) or not len(held):
-        return out
-    # A piece's unit sign vector is (2 * bit - 1) / sqrt(DIM): its dot product with q is 2 bits.q / sqrt(DIM) minus
-    # sum(q) / sqrt(DIM), which spares the float copies of the signs (twice as fast).
-    bits = np.unpackbits(np.concatenate([sentences[i] for i in held]), axis=1).astype(np.float32)  # BLAS, not a loop
-    root = np.sqrt(DIM, dtype=np.float32)
-    sims = bits @ (question.T * (2.0 / root)).astype(np.float32) - question.sum(axis=1) / root
-    starts = np.concatenate([[0], np.cumsum(sizes[held])[:-1]])
-    out[held] = np.maximum.reduceat(sims, starts, axis=0)
-    return out

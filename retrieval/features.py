@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from index import lexicon, terms, tokens
+from index import lexicon, terms
 from index.corpus import Corpus
-from retrieval import answer_types, background
+from retrieval import answer_types, background, piece_match
 from retrieval.sentence_table import NEGATION, ArticleStats, table
 
 FEATURES = (
@@ -48,7 +48,7 @@ FEATURES = (
     "negated_match",  # IDF share of the question's terms the sentence holds just after a negation ("could not confirm")
     "asks",  # the sentence reports a question ("a reporter asked Biden if ...") or ends with "?": it poses, not answers
     "answers_asked",  # the previous sentence reports a question: its unit coverage (this one may be the reply)
-    "piece_match",  # mean best cosine of the question's content word pieces with the sentence's (index/tokens.py)
+    "piece_match",  # mean best cosine of the question's content word pieces with the sentence's (piece_match.py)
     "window_piece_match",  # ... each piece's best with the sentence's or its neighbours' pieces
 )
 F = {name: i for i, name in enumerate(FEATURES)}
@@ -383,7 +383,9 @@ def compute(corpus: Corpus, q: Question, qvec: np.ndarray, qpieces: np.ndarray, 
     x[:, F["cos"]] = cos
     if len(qpieces):
         every = np.concatenate([rows, extra]) if len(extra) else rows
-        piece_cos = tokens.best_cosines(qpieces, [corpus.pieces(int(r)) for r in every])  # (every, question pieces)
+        piece_cos = piece_match.best_cosines(
+            qpieces, [corpus.pieces(int(r)) for r in every]
+        )  # (every, question pieces)
         x[:, F["piece_match"]] = piece_cos[:n].mean(axis=1)
         window_pieces = np.maximum(piece_cos[:n], np.maximum(piece_cos[prev_at], piece_cos[next_at]))
         x[:, F["window_piece_match"]] = window_pieces.mean(axis=1)

@@ -100,6 +100,8 @@ def _rewrite_json(path, change) -> None:
         lambda meta: meta.pop("terms"),  # written by code from before the analysis was stored
         lambda meta: meta["terms"].update(sizes=meta["terms"]["sizes"][:-1]),  # arrays that do not fit
         lambda meta: meta["terms"].update(vocab=meta["terms"]["vocab"][:2]),  # ids beyond the vocabulary
+        lambda meta: meta["pieces"].update(pieces=meta["pieces"]["pieces"] + 1),  # word-piece bits that do not fit
+        lambda meta: meta.pop("pieces"),  # written before word pieces were stored
     ],
 )
 def test_entry_without_a_sound_analysis_is_rebuilt(tmp_path, embedder, caplog, change):

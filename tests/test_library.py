@@ -27,12 +27,15 @@ class Counting:
         self.inner, self.name, self.dim = inner, inner.name, inner.dim
         self.texts: list[str] = []
 
-    def encode(self, texts):
+    def record(self, texts) -> None:
         self.texts.extend(texts)
+
+    def encode(self, texts):
+        self.record(texts)
         return self.inner.encode(texts)
 
     def encode_pieces(self, texts, starts=None):
-        self.encode(texts)  # records them; the one place a failing subclass can refuse
+        self.record(texts)
         return self.inner.encode_pieces(texts, starts)
 
 
@@ -185,10 +188,10 @@ def test_an_article_the_embedder_fails_on_is_skipped_and_the_batch_kept(folder, 
     """The embedder is the real one made to fail on one marked text (the failure can't be produced honestly)."""
 
     class FailsOnMark(Counting):
-        def encode(self, texts):
+        def record(self, texts) -> None:
             if any("POISON" in t for t in texts):
                 raise RuntimeError("cannot embed this")
-            return super().encode(texts)
+            super().record(texts)
 
     write(folder, "bad.txt", "Bad one", "This sentence carries POISON for the embedder.")
     library = Library([folder], FailsOnMark(embedder))

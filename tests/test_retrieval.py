@@ -203,6 +203,7 @@ OWN_FEATURES = (
     "next_cos",
     "negated_match",
     "piece_match",
+    "window_piece_match",
 )
 
 

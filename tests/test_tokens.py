@@ -1,5 +1,6 @@
-"""Word-piece sign bits (index/tokens.py): which pieces are kept, the stored form, and that the real model's
-pieces make the token match prefer a sentence using the question's word or one used alike."""
+"""Word-piece sign bits (index/tokens.py) and their match with a question's pieces (retrieval/piece_match.py): which
+pieces are kept, the stored form, the cosines, and that the real model's pieces make the match prefer a sentence
+using the question's word or one used alike."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 
 from index import tokens
 from index.tokens import DIM, PACKED, TokenBits
+from retrieval import piece_match
 
 
 def test_content_positions_keep_content_words_of_the_sentence_only():
@@ -16,6 +18,12 @@ def test_content_positions_keep_content_words_of_the_sentence_only():
     # from character 11 on (the sentence after its title): no special tokens, stop words or punctuation
     assert tokens.content_positions(pieces, offsets, 11) == [4, 5, 7]
     assert tokens.content_positions(pieces, offsets) == [2, 4, 5, 7]
+
+
+def test_pieces_of_a_longer_word_stay_though_one_spells_a_stop_word():
+    pieces = ["[CLS]", "sho", "##ig", "##u", "is", "in", "##d", "[SEP]"]  # "Shoigu is ind"
+    offsets = [(0, 0), (0, 3), (3, 5), (5, 6), (7, 9), (10, 12), (12, 13), (0, 0)]
+    assert tokens.content_positions(pieces, offsets) == [1, 2, 3, 5, 6]  # "is" alone is the one stop word
 
 
 def test_bits_round_trip_through_the_stored_form():
@@ -43,17 +51,20 @@ def test_pointers_out_of_order_are_refused():
         TokenBits.decode(bits.header(), bits.block(), 3)
 
 
-def test_best_cosines_equal_the_dot_products_with_the_signs():
+@pytest.mark.parametrize("chunk", [piece_match.CHUNK, 5, 1])
+def test_best_cosines_equal_the_dot_products_with_the_signs(monkeypatch, chunk):
+    """Also when the pieces are expanded a few at a time (a chunk smaller than one sentence takes that sentence)."""
+    monkeypatch.setattr(piece_match, "CHUNK", chunk)
     rng = np.random.default_rng(1)
     question = rng.standard_normal((3, DIM)).astype(np.float32)
     question /= np.linalg.norm(question, axis=1, keepdims=True)
-    vectors = [rng.standard_normal((n, DIM)) for n in (4, 0, 2)]
+    vectors = [rng.standard_normal((n, DIM)) for n in (4, 0, 2, 7, 1)]
     bits = TokenBits.of(vectors)
-    best = tokens.best_cosines(question, [bits.sentence(i) for i in range(3)])
+    best = piece_match.best_cosines(question, [bits.sentence(i) for i in range(len(vectors))])
     for i, v in enumerate(vectors):
         want = (np.sign(v) / np.sqrt(DIM)) @ question.T
-        np.testing.assert_allclose(best[i], want.max(axis=0) if len(v) else 0.0, atol=1e-5)
-    assert tokens.best_cosines(question[:0], [bits.sentence(0)]).shape == (1, 0)
+        np.testing.assert_allclose(best[i], want.max(axis=0) if len(v) else -1.0, atol=1e-5)
+    assert piece_match.best_cosines(question[:0], [bits.sentence(0)]).shape == (1, 0)
 
 
 def test_real_pieces_match_a_word_used_alike_above_an_unrelated_one(embedder):
@@ -63,7 +74,7 @@ def test_real_pieces_match_a_word_used_alike_above_an_unrelated_one(embedder):
     texts = ["Thousands of troops were sent to the front.", "Heavy rain is expected on the coast."]
     encoded = embedder.encode_pieces(texts)
     bits = [TokenBits.of([p]).sentence(0) for p in encoded.pieces]
-    troops, rain = tokens.best_cosines(question, bits).mean(axis=1)
+    troops, rain = piece_match.best_cosines(question, bits).mean(axis=1)
     assert troops > rain + 0.05
 
 
