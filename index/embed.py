@@ -129,10 +129,14 @@ class OnnxEmbedder:
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        if len(texts) == 1:  # a question
-            return self._run(self._tokenizer.encode(texts[0]).ids)
-        ids = [e.ids for e in self._tokenizer.encode_batch(list(texts), add_special_tokens=True)]
+        ids = [e.ids for e in self._tokenized(texts)]
         return np.ascontiguousarray(np.concatenate(self._each(self._run, ids)), dtype=np.float32)
+
+    def _tokenized(self, texts: list[str]) -> list:
+        """The texts' encodings; one text (a question) alone, as the batch call costs more than the tokenizing."""
+        if len(texts) == 1:
+            return [self._tokenizer.encode(texts[0])]
+        return self._tokenizer.encode_batch(list(texts), add_special_tokens=True)
 
     def _each(self, fn, items: list) -> list:
         """fn of every item, `bulk_threads` at a time (ONNX Runtime frees the GIL), in order."""
@@ -146,10 +150,7 @@ class OnnxEmbedder:
         if not texts:
             return Encoded(np.zeros((0, self.dim), dtype=np.float32), [])
         starts = starts or [0] * len(texts)
-        if len(texts) == 1:  # a question: the batch call costs more than the model's own tokenizing
-            found = [self._tokenizer.encode(texts[0])]
-        else:
-            found = self._tokenizer.encode_batch(list(texts), add_special_tokens=True)
+        found = self._tokenized(texts)
 
         def run(i: int) -> tuple[np.ndarray, np.ndarray]:
             vector, states = self._run(found[i].ids, with_pieces=True)
