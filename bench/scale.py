@@ -69,7 +69,7 @@ def synthetic_articles(texts: list[str], vectors: np.ndarray, seed: int = 0) -> 
         meta = model.ArticleMeta(path=f"synthetic/{a}.txt", title=f"synthetic {a}", content_hash=f"s{len(texts)}-{a}")
         counts = [max(1, 2 * len(t.split()) // 3) for t in chunk]
         bits = rng.integers(0, 256, (sum(counts), tokens.PACKED), dtype=np.uint8)
-        pieces = tokens.TokenBits(bits, np.concatenate([[0], np.cumsum(counts)]).astype(np.int64))
+        pieces = tokens.TokenBits.of_sizes(bits, counts)
         document = model.Document(meta, "", sentences)
         items.append(IndexedArticle(document, vectors[start : start + len(chunk)], pieces))
     return items

@@ -48,14 +48,18 @@ class TokenBits:
     def of(cls, vectors: list[np.ndarray]) -> TokenBits:
         """From each sentence's (pieces, DIM) float vectors."""
         sizes = [len(v) for v in vectors]
-        ptr = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
         stacked = np.concatenate(vectors) if sum(sizes) else np.zeros((0, DIM), dtype=np.float32)
-        return cls(np.packbits(stacked > 0, axis=1), ptr)
+        return cls.of_sizes(np.packbits(stacked > 0, axis=1), sizes)
+
+    @classmethod
+    def of_sizes(cls, bits: np.ndarray, sizes: list[int]) -> TokenBits:
+        """From packed bits whose consecutive runs of these sizes belong to one sentence each."""
+        return cls(bits, np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64))
 
     @classmethod
     def empty(cls, sentences: int) -> TokenBits:
         """No content word pieces for any of the sentences."""
-        return cls(np.zeros((0, PACKED), dtype=np.uint8), np.zeros(sentences + 1, dtype=np.int64))
+        return cls.of_sizes(np.zeros((0, PACKED), dtype=np.uint8), [0] * sentences)
 
     def sentence(self, i: int) -> np.ndarray:
         """Sentence i's packed sign bits, (pieces, PACKED)."""
