@@ -29,3 +29,15 @@ def test_a_file_name_standing_in_for_a_missing_title_is_shown_but_not_embedded(t
     texts = passage_texts(doc)
     assert texts and not any("notes-0042" in t for t in texts)
     assert next(t for t in texts if "approved night ferries" in t).startswith("The harbour authority")
+
+
+def test_every_passage_ends_with_its_sentence(bundled_text, tmp_path):
+    """The index keeps a sentence's own word pieces from len(passage) - len(sentence) on (store.embed_documents):
+    the context goes before the sentence, never after or inside it, with a title and speakers or with neither."""
+    for name, text, with_context in (("kursk.txt", bundled_text, True), ("notes-0042.txt", BODY, False)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        doc = load_document(path)
+        pairs = list(zip(doc.sentences, passage_texts(doc), strict=True))
+        assert all(t.endswith(s.text) for s, t in pairs)
+        assert any(t != s.text for s, t in pairs) == with_context
